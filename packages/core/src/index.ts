@@ -1,0 +1,3 @@
+export type * from "./config.js";
+export type * from "./credentials/credential.js";
+export type * from "./operation.js";

@@ -1,0 +1,69 @@
+/**
+ * Descriptors that generated clients hand to the runtime. They carry everything the wire protocol
+ * needs about a product and an operation, so that the runtime never reads a spec at run time.
+ */
+
+/** Where a request parameter travels. `host` values become part of the endpoint host name. */
+export type ParameterLocation = "query" | "path" | "header" | "host" | "formData" | "body";
+
+/** How a structured value is flattened onto the wire; see specs/README.md for each form. */
+export type ParameterStyle = "repeatList" | "flat" | "json" | "simple" | "xml";
+
+/** One request parameter of an operation, keyed by its wire name. */
+export interface ParameterDescriptor {
+  /** Wire name, exactly as the API spells it (`CrossAccountUserId`). */
+  readonly name: string;
+  readonly in: ParameterLocation;
+  /** Flattening style for lists and objects; lists default to `repeatList`. */
+  readonly style?: ParameterStyle;
+  /**
+   * For `in: "body"` only: the value is the whole JSON body rather than one property of it.
+   */
+  readonly wholeBody?: boolean;
+}
+
+/** Issue found by a generated validator. Structurally identical to the validators' own type. */
+export interface ValidationIssue {
+  /** Parameter path in the request, such as `Alias` or `Filters[0].Key`. */
+  readonly path: string;
+  /** The violated constraint keyword: `type`, `enum`, `maxLength`, `required`, … */
+  readonly constraint: string;
+  /** One sentence naming the parameter, the constraint and the accepted values. */
+  readonly message: string;
+}
+
+/** Checks a request before it is sent and returns every problem it finds. */
+export type RequestValidator = (request: unknown) => ValidationIssue[];
+
+/** Everything the runtime needs to send one operation. */
+export interface OperationDescriptor {
+  /** API name sent in `x-acs-action` (`AddCrossAccount`). */
+  readonly action: string;
+  readonly method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD";
+  /** Wire path: `/` for RPC, the path template (`/clusters/{ClusterId}`) for ROA. */
+  readonly pathname: string;
+  readonly style: "RPC" | "ROA";
+  /** True for operations that change nothing; the retry policy may resend them after a timeout. */
+  readonly readOnly: boolean;
+  readonly parameters: readonly ParameterDescriptor[];
+  /** Runs before signing; a non-empty result stops the call with a `ValidationError`. */
+  readonly validate?: RequestValidator;
+}
+
+/** Endpoint rule of a product, from the spec's `x-acs-endpoint`. */
+export interface EndpointRule {
+  readonly rule: "regional" | "central";
+  /** Host-name prefix (`hbr`). */
+  readonly productId: string;
+  /** Region IDs whose host differs from the rule. */
+  readonly map: Readonly<Record<string, string>>;
+}
+
+/** Product-level facts shared by every operation of one API version. */
+export interface ServiceDescriptor {
+  /** Product code (`hbr`). */
+  readonly product: string;
+  /** API version sent in `x-acs-version` (`2017-09-08`). */
+  readonly apiVersion: string;
+  readonly endpoint: EndpointRule;
+}
