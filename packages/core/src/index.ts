@@ -1,3 +1,4 @@
+export { AcsClient } from "./client.js";
 export type * from "./config.js";
 export type * from "./credentials/credential.js";
 export type * from "./operation.js";
