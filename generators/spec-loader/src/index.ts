@@ -1,0 +1,42 @@
+/**
+ * Loads an Alibaba Cloud OpenAPI spec with its overlays, validates it and hands generators, the
+ * mock server and the importer one normalized model. Also home of the naming and TSDoc rules all
+ * generators share.
+ */
+export { checkAcsConventions } from "./acs-validation.js";
+export { compareCodeUnits, sortKeysDeep } from "./canonical-order.js";
+export {
+  createDiagnostic,
+  DIAGNOSTIC_CATALOG,
+  type Diagnostic,
+  type DiagnosticCode,
+  type DiagnosticLocation,
+  type DiagnosticParams,
+  formatDiagnostic,
+  SpecError,
+} from "./diagnostics.js";
+export {
+  camelCase,
+  kebabCase,
+  NameScope,
+  objectLiteralKey,
+  PROTOTYPE_KEYS,
+  pascalCase,
+  propertyAccess,
+  propertyKey,
+  RESERVED_WORDS,
+  splitWords,
+} from "./identifiers.js";
+export { decodePointer, encodePointer, getAtPointer, type PathSegment } from "./json-pointer.js";
+export {
+  BASE_DOCUMENT_FILE,
+  findSpecs,
+  loadSpec,
+  OVERLAY_FILE_SUFFIX,
+  type SpecLocation,
+} from "./load-spec.js";
+export type * from "./model.js";
+export { applyOverlays } from "./overlay.js";
+export { resolveRef, resolveSchema, schemaRefName } from "./refs.js";
+export { escapeTsDoc, tsDocText } from "./tsdoc.js";
+export { parseYamlSource, readYamlSource, type YamlSource } from "./yaml-source.js";

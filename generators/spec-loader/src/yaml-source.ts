@@ -1,0 +1,98 @@
+/**
+ * Reads spec and overlay files. Keeps each file's YAML syntax tree so that diagnostics about a node
+ * can name its line and column, not only its JSON pointer.
+ */
+import { readFile } from "node:fs/promises";
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { createDiagnostic, type Diagnostic, SpecError } from "./diagnostics.js";
+import type { PathSegment } from "./json-pointer.js";
+
+/** A parsed YAML file: its plain value plus what is needed to locate nodes in it. */
+export interface YamlSource {
+  /** Path as given to {@link readYamlSource}, used in diagnostics. */
+  readonly file: string;
+  /** The plain JavaScript value of the document (a mapping). */
+  readonly value: Record<string, unknown>;
+  /** Finds the 1-based line and column of the deepest existing node on `segments`. */
+  locate(segments: readonly PathSegment[]): { line: number; column: number } | undefined;
+}
+
+function childNode(node: unknown, segment: PathSegment): unknown {
+  if (isMap(node)) {
+    const pair = node.items.find(
+      (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+    );
+    return pair?.value ?? undefined;
+  }
+  if (isSeq(node)) {
+    return node.items[Number(segment)];
+  }
+  return undefined;
+}
+
+function createLocator(document: Document, lineCounter: LineCounter): YamlSource["locate"] {
+  return (segments) => {
+    let node: unknown = document.contents;
+    let located: Node | undefined;
+    for (const segment of segments) {
+      node = childNode(node, segment);
+      if (node === undefined) {
+        break;
+      }
+      located = node as Node;
+    }
+    const offset = located?.range?.[0];
+    if (offset === undefined) {
+      return undefined;
+    }
+    const position = lineCounter.linePos(offset);
+    return { line: position.line, column: position.col };
+  };
+}
+
+/**
+ * Parses YAML text. Throws a {@link SpecError} with `yaml-syntax` diagnostics (with line and
+ * column) for broken YAML, duplicate keys included, and `yaml-not-object` when the top level is
+ * not a mapping.
+ */
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    throw new SpecError(
+      document.errors.map((error) => {
+        const position = lineCounter.linePos(error.pos[0]);
+        // The library appends its own position to some messages; the diagnostic carries it.
+        const reason = error.message.replace(/ at line \d+, column \d+:[\s\S]*$/, "");
+        return createDiagnostic(
+          "yaml-syntax",
+          { file, line: position.line, column: position.col },
+          { file, reason },
+        );
+      }),
+    );
+  }
+  const value: unknown = document.toJS({ maxAliasCount: 10_000 });
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    const found = Array.isArray(value) ? "a sequence" : value === null ? "nothing" : typeof value;
+    throw new SpecError([createDiagnostic("yaml-not-object", { file }, { file, found })]);
+  }
+  return {
+    file,
+    value: value as Record<string, unknown>,
+    locate: createLocator(document, lineCounter),
+  };
+}
+
+/** Reads and parses a YAML file; a read failure becomes a `file-unreadable` diagnostic. */
+export async function readYamlSource(file: string): Promise<YamlSource> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const diagnostic: Diagnostic = createDiagnostic("file-unreadable", { file }, { file, reason });
+    throw new SpecError([diagnostic]);
+  }
+  return parseYamlSource(file, text);
+}
