@@ -83,13 +83,14 @@ export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
 
 /**
  * Splits a wire name into words: at separators, at lower-to-upper transitions, before the last
- * capital of an acronym (`DBInstance` → `DB`, `Instance`) and around digit runs. Characters
+ * capital of an acronym (`DBInstance` → `DB`, `Instance`); digits stay with the word before
+ * them (`V2`, `Ec2`). Characters
  * outside ASCII become one word of their hexadecimal code points, which keeps distinct names
  * distinct while the result stays ASCII.
  */
 export function splitWords(wireName: string): string[] {
   const words: string[] = [];
-  const pattern = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\p{ASCII}]+/gu;
+  const pattern = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+|[^\p{ASCII}]+/gu;
   for (const [word] of wireName.matchAll(pattern)) {
     if (/^[^\p{ASCII}]/u.test(word)) {
       const codes = [...word].map((char) => char.codePointAt(0)?.toString(16) ?? "");

@@ -15,7 +15,7 @@ import type { YamlSource } from "./yaml-source.js";
  */
 function mergeInto(target: JsonObject, update: JsonObject): void {
   for (const [key, value] of Object.entries(update)) {
-    const current = target[key];
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isJsonObject(current) && isJsonObject(value)) {
       mergeInto(current, value);
     } else {

@@ -1,0 +1,38 @@
+/** Temporary copies of spec directories that a test may break without touching specs/. */
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The committed HBR spec directory. */
+export const HBR_SPEC_DIR = fileURLToPath(
+  new URL("../../../specs/hbr/2017-09-08", import.meta.url),
+);
+
+/** The fixture product that covers every parameter position, style and schema shape. */
+export const WIDGETS_SPEC_DIR = fileURLToPath(
+  new URL("./fixtures/widgets/2024-01-01", import.meta.url),
+);
+
+/** A spec directory copied into a fresh temporary directory. */
+export interface SpecCopy {
+  readonly dir: string;
+  /** Rewrites one file of the copy through `edit`. */
+  edit(file: string, edit: (text: string) => string): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** Copies `source` to a new temporary directory. */
+export async function copySpec(source: string): Promise<SpecCopy> {
+  const root = await mkdtemp(join(tmpdir(), "acs-spec-"));
+  const dir = join(root, "spec");
+  await cp(source, dir, { recursive: true });
+  return {
+    dir,
+    async edit(file, edit) {
+      const path = join(dir, file);
+      await writeFile(path, edit(await readFile(path, "utf8")));
+    },
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
