@@ -1,6 +1,9 @@
 import type { Credential, CredentialProvider } from "./credentials/credential.js";
 
-/** Receives runtime diagnostics. The default logger discards everything. */
+/**
+ * Receives runtime diagnostics. The default logger discards everything. Fields never contain an
+ * AccessKey secret, a security token or a signature.
+ */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
@@ -10,12 +13,19 @@ export interface Logger {
 
 /** Retry policy; see `retry.ts` for which failures are retried. */
 export interface RetryOptions {
-  /** Total attempts including the first; 1 disables retries. */
+  /** Total attempts including the first; 1 disables retries. @defaultValue 3 */
   readonly maxAttempts?: number;
-  /** Base delay of the exponential backoff, in milliseconds. */
+  /** Base delay of the exponential backoff, in milliseconds. @defaultValue 100 */
   readonly baseDelayMs?: number;
-  /** Upper bound of one backoff delay, in milliseconds. */
+  /**
+   * Upper bound of one backoff delay, in milliseconds. A throttling response that asks for a
+   * longer wait (`x-acs-retry-after`) is not retried. @defaultValue 20000
+   */
   readonly maxDelayMs?: number;
+  /** Random source in [0, 1) for the backoff jitter. @defaultValue Math.random */
+  readonly random?: () => number;
+  /** Waits between attempts; must reject when `signal` fires. @defaultValue a `setTimeout` wait */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** Options of one client instance. Every field is optional; see each default. */
@@ -30,11 +40,20 @@ export interface ClientConfig {
   readonly protocol?: "https" | "http";
   /** A fixed credential or a provider; defaults to the default credential chain. */
   readonly credentials?: Credential | CredentialProvider;
-  /** Connect timeout in milliseconds. */
+  /**
+   * Request signature: `v3` (ACS3-HMAC-SHA256, every style) or `v1`, the legacy HMAC-SHA1 RPC
+   * signature for gateways that predate V3 (RPC operations only). @defaultValue "v3"
+   */
+  readonly signatureVersion?: "v3" | "v1";
+  /** Connect timeout of one attempt, in milliseconds. @defaultValue 5000 */
   readonly connectTimeoutMs?: number;
-  /** Read timeout in milliseconds: the longest wait for response bytes once the request is sent. */
+  /**
+   * Read timeout of one attempt, in milliseconds: the longest wait for response bytes once the
+   * request is sent. @defaultValue 10000
+   */
   readonly readTimeoutMs?: number;
   readonly retry?: RetryOptions;
+  /** Receives retry and request diagnostics. @defaultValue a logger that discards everything */
   readonly logger?: Logger;
   /** Appended to the User-Agent header. */
   readonly userAgent?: string;
@@ -46,18 +65,23 @@ export interface CallOptions {
   readonly connectTimeoutMs?: number;
   readonly readTimeoutMs?: number;
   readonly retry?: RetryOptions;
-  /** Extra headers; `x-acs-*` headers are signed. */
+  /**
+   * Extra headers; `x-acs-*` headers are signed. Names that differ only in case are merged into
+   * one header, values sorted and joined with `,`, which is how the signature merges them.
+   */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Facts about the HTTP exchange, attached to every successful response as `$metadata`. */
 export interface ResponseMetadata {
   readonly httpStatus: number;
-  readonly requestId?: string;
+  /** From the `x-acs-request-id` header, else the body's `RequestId`. */
+  readonly requestId: string | undefined;
   /** Attempts made, including the first. */
   readonly attempts: number;
+  /** Response headers, lowercase names. */
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** A parsed response body plus `$metadata`. */
+/** A parsed response body plus the non-enumerable `$metadata`. */
 export type WithMetadata<T> = T & { readonly $metadata: ResponseMetadata };

@@ -1,0 +1,81 @@
+import { SerializationError } from "../errors.js";
+
+/**
+ * Formats a scalar request value as wire text. Integers are written as exact decimal digits, so
+ * an int64 may be passed as a `bigint`, a `number` or a numeric string; a `number` of 1e21 or more
+ * is written digit by digit rather than in exponent form.
+ *
+ * @param path - Parameter path named in the error (`Filters[0].Values[1]`).
+ * @throws SerializationError `UnserializableValue` for anything but a string, a finite number, a
+ *   bigint or a boolean.
+ */
+export function formatScalar(value: unknown, path: string): string {
+  switch (typeof value) {
+    case "string":
+      return value;
+    case "boolean":
+      return value ? "true" : "false";
+    case "bigint":
+      return value.toString();
+    case "number":
+      return formatNumber(value, path);
+    default:
+      throw unserializable(value, path, "a string, number, bigint or boolean");
+  }
+}
+
+/** Formats a finite number; integers of 1e21 and more get all their digits. */
+export function formatNumber(value: number, path: string): string {
+  if (!Number.isFinite(value)) {
+    throw unserializable(value, path, "a finite number");
+  }
+  if (Number.isInteger(value) && Math.abs(value) >= 1e21) {
+    return BigInt(value).toString();
+  }
+  return String(value);
+}
+
+/** Builds the error for a value that cannot be written, naming its kind and path. */
+export function unserializable(value: unknown, path: string, expected: string): SerializationError {
+  return new SerializationError(
+    "UnserializableValue",
+    `Parameter ${path} is ${describeValue(value)}, but ${expected} is expected here; pass a value of that type.`,
+    path,
+  );
+}
+
+/** Names the kind of a value for messages without printing it (it may be large or secret). */
+export function describeValue(value: unknown): string {
+  if (value === null) {
+    return "null";
+  }
+  if (Array.isArray(value)) {
+    return "an array";
+  }
+  switch (typeof value) {
+    case "number":
+      return Number.isNaN(value) ? "NaN" : `the number ${value}`;
+    case "object":
+      return value instanceof Date ? "a Date (pass an ISO 8601 string)" : "an object";
+    case "undefined":
+      return "undefined";
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/** True for objects that flatten into named members: not arrays and not built-in value types. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return false;
+  }
+  return !(
+    value instanceof Date ||
+    value instanceof RegExp ||
+    value instanceof Map ||
+    value instanceof Set ||
+    value instanceof Promise ||
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer
+  );
+}
