@@ -43,7 +43,11 @@ describe("static providers", () => {
   test("static_sts requires a token", () => {
     expect(
       () =>
-        new StaticStsCredentialProvider({ accessKeyId: "id", accessKeySecret: "sk", securityToken: "" }),
+        new StaticStsCredentialProvider({
+          accessKeyId: "id",
+          accessKeySecret: "sk",
+          securityToken: "",
+        }),
     ).toThrow(expect.objectContaining({ code: "InvalidCredentialOptions" }));
   });
 });

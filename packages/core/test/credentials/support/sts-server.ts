@@ -12,8 +12,8 @@ export interface StsServerOptions {
   readonly secrets: Readonly<Record<string, string>>;
   /** Expiration (UTC text) of the next session issued. */
   readonly expiration: () => string;
-  /** OIDC token `AssumeRoleWithOIDC` accepts. */
-  readonly oidcToken?: string;
+  /** OIDC tokens `AssumeRoleWithOIDC` accepts. */
+  readonly oidcTokens?: readonly string[];
   /** When set, every response waits for this promise. */
   readonly hold?: () => Promise<void>;
   /** Replaces the normal answer, e.g. to return an STS error. */
@@ -85,7 +85,7 @@ export async function startStsServer(options: StsServerOptions): Promise<StsServ
         return;
       }
     } else if (parameters.Action === "AssumeRoleWithOIDC") {
-      if (parameters.OIDCToken !== options.oidcToken) {
+      if (!options.oidcTokens?.includes(parameters.OIDCToken ?? "")) {
         sendJson(response, 400, {
           Code: "AuthenticationFail.OIDCToken.Invalid",
           Message: `The OIDC token ${parameters.OIDCToken} is invalid.`,
