@@ -13,6 +13,8 @@ export interface ParameterSources {
   readonly headers: Readonly<Record<string, string>>;
   /** Values of the ROA path template variables. */
   readonly path: Readonly<Record<string, string>>;
+  /** The body bytes, handed on as they are for a whole binary body. */
+  readonly raw: Buffer;
 }
 
 /** The request object rebuilt from the wire, keyed by wire names as generated types are. */
@@ -108,6 +110,10 @@ function decodeBodyParameter(
   parseJson: JsonTextParser,
 ): unknown {
   if (sources.json === undefined) {
+    if (parameter.wholeBody === true && sources.form.size === 0 && sources.raw.length > 0) {
+      // An application/octet-stream body is the parameter's value as it is.
+      return sources.raw;
+    }
     // A body parameter of a form-encoded body travels like a query parameter.
     return decodeFlattened(parameter, flat, claimed, parseJson);
   }

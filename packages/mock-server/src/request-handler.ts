@@ -119,6 +119,7 @@ export async function handleRequest(
         json: parseJsonBody(context, request),
         headers: request.headers,
         path: route.pathParameters,
+        raw: request.body,
       },
       context.parseJson,
     );

@@ -56,6 +56,10 @@ function checkValue(
       checkNumber(value, schema, issue);
       break;
     case "object":
+      if (value instanceof Uint8Array) {
+        // Binary bodies carry no constraints to check.
+        return;
+      }
       if (Array.isArray(value)) {
         checkArray(value, schema, path, issues, issue);
       } else if (value !== null) {

@@ -11,7 +11,12 @@ import {
   percentEncode,
   sha256Hex,
 } from "@acs-sdk/core";
-import type { MockCredential, MockServer } from "../src/index.js";
+import type { MockCredential } from "../src/index.js";
+
+/** Where the server listens; a `MockServer` qualifies. */
+export interface ServerAddress {
+  readonly port: number;
+}
 
 /** The request line, headers and body exactly as they go on the wire. */
 export interface WireRequest {
@@ -54,7 +59,7 @@ export const TEST_CREDENTIAL: MockCredential = {
 };
 
 /** Builds a V3-signed request for `server`. */
-export function signedRequest(server: MockServer, spec: SignedRequestSpec = {}): WireRequest {
+export function signedRequest(server: ServerAddress, spec: SignedRequestSpec = {}): WireRequest {
   const credential = spec.credential ?? TEST_CREDENTIAL;
   const body = Buffer.from(spec.body ?? "");
   const query = spec.query ?? [];
@@ -96,7 +101,7 @@ export function signedRequest(server: MockServer, spec: SignedRequestSpec = {}):
 }
 
 /** Sends `request` as it is to the server and reads the whole answer. */
-export function send(server: MockServer, request: WireRequest): Promise<WireResponse> {
+export function send(server: ServerAddress, request: WireRequest): Promise<WireResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
       {
