@@ -5,8 +5,16 @@
  * attempt does not use up its signature nonce.
  */
 export type Fault =
-  /** `Throttling.User` with `x-acs-retry-after` (milliseconds, as the official runtime reads it). */
-  | { readonly kind: "throttle"; readonly status?: 400 | 429; readonly retryAfterMs?: number }
+  /**
+   * `Throttling.User` (status 400 unless `status` says 429) with `x-acs-retry-after` in
+   * milliseconds, the unit the official runtime reads it in. `retryAfterMs` defaults to 100;
+   * `null` leaves the header out.
+   */
+  | {
+      readonly kind: "throttle";
+      readonly status?: 400 | 429;
+      readonly retryAfterMs?: number | null;
+    }
   /** `ServiceUnavailable` with status 503. */
   | { readonly kind: "unavailable" }
   /** `InternalError` with status 500. */
