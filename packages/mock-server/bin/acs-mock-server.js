@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Committed launcher for the `acs-mock-server` command. pnpm and npm link a package's bins at
-// install time, before any build, so the bin must be a file that already exists; it loads the
+// install time, before any build, so the bin must be a file that already exists. It loads the
 // compiled CLI when run.
 const entry = new URL("../dist/cli/main.js", import.meta.url);
 try {

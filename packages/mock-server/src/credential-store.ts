@@ -36,7 +36,7 @@ export class CredentialStore {
     });
   }
 
-  /** The credential with this AccessKey ID, if configured. */
+  /** Looks up the credential with this AccessKey ID; `undefined` when none is configured. */
   find(accessKeyId: string): MockCredential | undefined {
     return this.byId.get(accessKeyId);
   }

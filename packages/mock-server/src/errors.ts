@@ -1,5 +1,5 @@
 /**
- * The two kinds of failure this package knows, each with stable codes:
+ * The two kinds of failure in this package, each with stable codes:
  *
  * - {@link MockServerError}: the server cannot start or a caller used the API wrongly
  *   (a bad spec directory, an invalid option). Thrown to the caller.
@@ -36,9 +36,9 @@ interface AcsErrorDefinition {
 }
 
 /**
- * Every error code the server answers with. Statuses and the leading sentence of each message
- * follow the public gateway's answers as seen in published error reports; where the gateway's
- * choice is not documented the decision is stated next to the entry.
+ * Every error code the server responds with. Statuses and the first sentence of each message
+ * follow error bodies the public gateway returned in published reports. Where the gateway's
+ * choice is not documented, the entry says which choice this server made.
  */
 export const ACS_ERRORS = {
   SignatureDoesNotMatch: {
@@ -66,8 +66,8 @@ export const ACS_ERRORS = {
   },
   MissingParameter: { status: 400, message: "A mandatory input parameter is not supplied." },
   InvalidParameter: { status: 400, message: "The specified parameter is not valid." },
-  // The gateway answers 404 both for an unknown action and for a method or path that no
-  // operation accepts; the message says which of the two it was.
+  // Returned with 404 both for an unknown action and for a method or path that no operation
+  // accepts. The message names which of the two it was.
   "InvalidAction.NotFound": {
     status: 404,
     message: "Specified api is not found, please check your url and method.",
@@ -84,7 +84,7 @@ export const ACS_ERRORS = {
   },
 } as const satisfies Record<string, AcsErrorDefinition>;
 
-/** An error code the server can answer with. */
+/** An error code the server can respond with. */
 export type AcsErrorCode = keyof typeof ACS_ERRORS;
 
 /** A rejected request: the code, status and message of the error body the server sends. */

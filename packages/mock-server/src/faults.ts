@@ -1,12 +1,12 @@
 /**
  * Faults the server can inject so that client tests can exercise retries, timeouts and error
- * parsing. A fault replaces (or, for delays, precedes) the normal handling of a request; it is
- * chosen once the request's action is known and before its signature is checked, so a faulted
+ * parsing. A fault replaces the normal handling of a request, or delays its response. The fault
+ * is chosen once the request's action is known and before its signature is checked, so a faulted
  * attempt does not use up its signature nonce.
  */
 export type Fault =
   /**
-   * `Throttling.User` (status 400 unless `status` says 429) with `x-acs-retry-after` in
+   * `Throttling.User` (status 400, or 429 when `status` is 429) with `x-acs-retry-after` in
    * milliseconds, the unit the official runtime reads it in. `retryAfterMs` defaults to 100;
    * `null` leaves the header out.
    */
@@ -21,13 +21,13 @@ export type Fault =
   | { readonly kind: "internal-error" }
   /** Resets the connection as soon as the request head arrives, before the body is read. */
   | { readonly kind: "reset-before-body" }
-  /** Reads the whole request, then resets the connection without answering. */
+  /** Reads the whole request, then resets the connection without sending a response. */
   | { readonly kind: "reset-after-body" }
   /** Waits `delayMs` before handling the request normally, so no response byte arrives meanwhile. */
   | { readonly kind: "delay-headers"; readonly delayMs: number }
   /** Handles the request normally but stops for `delayMs` after sending half of the body. */
   | { readonly kind: "stall-body"; readonly delayMs: number }
-  /** Answers 502 with an HTML page, as a load balancer in front of the gateway may. */
+  /** Responds 502 with an HTML page, as a load balancer in front of the gateway may. */
   | { readonly kind: "html-502" };
 
 /** The kind of a {@link Fault}. */

@@ -1,8 +1,8 @@
 /**
- * A local HTTP server that answers Alibaba Cloud API calls from OpenAPI specs the way the public
- * gateway does: it verifies ACS3-HMAC-SHA256 and legacy HMAC-SHA1 signatures, decodes and checks
- * parameters, returns the documented example or gateway-shaped errors, and injects faults for
- * client tests.
+ * A local HTTP server that serves Alibaba Cloud API calls from OpenAPI specs the way the public
+ * gateway does. It verifies ACS3-HMAC-SHA256 and legacy HMAC-SHA1 signatures, decodes and checks
+ * parameters, and returns the documented example or gateway-shaped errors. It also injects faults
+ * for client tests.
  */
 export type { MockCredential } from "./credential-store.js";
 export {

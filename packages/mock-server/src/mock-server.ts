@@ -15,7 +15,7 @@ import { loadServices, type SpecInput } from "./spec-source.js";
 const DEFAULT_MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 /**
- * Loads the specs, starts an HTTP server that answers their operations like Alibaba Cloud's
+ * Loads the specs, starts an HTTP server that serves their operations like Alibaba Cloud's
  * gateway, and resolves once it listens. Each call makes an independent server with its own
  * log, counters, nonce memory and faults.
  *

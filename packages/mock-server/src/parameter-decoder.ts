@@ -1,7 +1,7 @@
 import { invalidParameter } from "./errors.js";
 import type { JsonSchema, MockOperation, MockParameter } from "./spec-catalog.js";
 
-/** Where the parameters of one request were found, already percent-decoded. */
+/** The places a request carries parameters in, already percent-decoded. */
 export interface ParameterSources {
   /** Query string pairs. */
   readonly query: ReadonlyMap<string, string>;
@@ -57,36 +57,44 @@ export function decodeParameters(
   sources: ParameterSources,
   parseJson: JsonTextParser,
 ): DecodedParameters {
-  // The gateway merges query and form parameters, and legacy clients send query parameters in
-  // a form body, so both maps serve either location.
-  const flat = new Map([...sources.query, ...sources.form]);
-  const claimed = new Set<string>();
+  const state: DecodeState = {
+    sources,
+    // The gateway merges query and form parameters, and legacy clients send query parameters in
+    // a form body, so both maps serve either location.
+    flat: new Map([...sources.query, ...sources.form]),
+    claimed: new Set<string>(),
+    parseJson,
+  };
   const request: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
-    const value = decodeParameter(parameter, sources, flat, claimed, parseJson);
+    const value = decodeParameter(parameter, state);
     if (value !== undefined) {
       request[parameter.name] = value;
     }
   }
-  const unknownKeys = [...flat.keys()].filter(
-    (key) => !claimed.has(key) && !PROTOCOL_KEYS.has(key),
+  const unknownKeys = [...state.flat.keys()].filter(
+    (key) => !state.claimed.has(key) && !PROTOCOL_KEYS.has(key),
   );
   return { request, unknownKeys };
 }
 
-function decodeParameter(
-  parameter: MockParameter,
-  sources: ParameterSources,
-  flat: ReadonlyMap<string, string>,
-  claimed: Set<string>,
-  parseJson: JsonTextParser,
-): unknown {
+/** What decoding one request's parameters works from, and the flat keys already claimed. */
+interface DecodeState {
+  readonly sources: ParameterSources;
+  /** Query and form pairs together. */
+  readonly flat: ReadonlyMap<string, string>;
+  readonly claimed: Set<string>;
+  readonly parseJson: JsonTextParser;
+}
+
+function decodeParameter(parameter: MockParameter, state: DecodeState): unknown {
+  const { sources, parseJson } = state;
   switch (parameter.in) {
     case "query":
     case "formData":
-      return decodeFlattened(parameter, flat, claimed, parseJson);
+      return decodeFlattened(parameter, state);
     case "body":
-      return decodeBodyParameter(parameter, sources, flat, claimed, parseJson);
+      return decodeBodyParameter(parameter, state);
     case "path": {
       const text = sources.path[parameter.name];
       return text === undefined ? undefined : decodeText(text, parameter, parseJson);
@@ -96,26 +104,21 @@ function decodeParameter(
       return text === undefined ? undefined : decodeText(text, parameter, parseJson);
     }
     case "host":
-      // NOTE: host parameters become part of the endpoint host name; a local server has one
+      // NOTE: host parameters become part of the endpoint host name. A local server has one
       // host, so their value cannot be recovered and they are left out of the request object.
       return undefined;
   }
 }
 
-function decodeBodyParameter(
-  parameter: MockParameter,
-  sources: ParameterSources,
-  flat: ReadonlyMap<string, string>,
-  claimed: Set<string>,
-  parseJson: JsonTextParser,
-): unknown {
+function decodeBodyParameter(parameter: MockParameter, state: DecodeState): unknown {
+  const { sources } = state;
   if (sources.json === undefined) {
     if (parameter.wholeBody === true && sources.form.size === 0 && sources.raw.length > 0) {
       // An application/octet-stream body is the parameter's value as it is.
       return sources.raw;
     }
     // A body parameter of a form-encoded body travels like a query parameter.
-    return decodeFlattened(parameter, flat, claimed, parseJson);
+    return decodeFlattened(parameter, state);
   }
   if (parameter.wholeBody === true) {
     return sources.json;
@@ -138,12 +141,8 @@ function decodeText(text: string, parameter: MockParameter, parseJson: JsonTextP
   return decodeScalar(text, parameter.schema, parameter.name);
 }
 
-function decodeFlattened(
-  parameter: MockParameter,
-  flat: ReadonlyMap<string, string>,
-  claimed: Set<string>,
-  parseJson: JsonTextParser,
-): unknown {
+function decodeFlattened(parameter: MockParameter, state: DecodeState): unknown {
+  const { flat, claimed, parseJson } = state;
   const { name, schema } = parameter;
   const prefix = `${name}.`;
   const keys = [...flat.keys()].filter((key) => key === name || key.startsWith(prefix));
@@ -283,7 +282,7 @@ function decodeScalar(text: string, schema: JsonSchema, key: string): unknown {
   }
 }
 
-/** The schema's type, ignoring `null` in a type list (`[string, "null"]`). */
+/** Returns the schema's type, ignoring `null` in a type list (`[string, "null"]`). */
 export function primaryType(schema: JsonSchema): string | undefined {
   if (typeof schema.type === "string") {
     return schema.type;

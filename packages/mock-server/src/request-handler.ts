@@ -59,7 +59,7 @@ type Draft = { -readonly [K in keyof RequestLogEntry]?: RequestLogEntry[K] } & {
 
 /**
  * Handles one request: fault injection, routing, signature verification, parameter decoding and
- * checks, then the answer. Every request ends in exactly one log entry.
+ * checks, then the response. Every request ends in exactly one log entry.
  */
 export async function handleRequest(
   context: HandlerContext,
@@ -128,7 +128,7 @@ export async function handleRequest(
     checkParameters(context, operation, decoded.request, decoded.unknownKeys);
     const requestId = newRequestId();
     draft.requestId = requestId;
-    // The entry is recorded before the answer leaves, so a client that has its answer also
+    // The entry is recorded before the response leaves, so a client that has its response also
     // finds the request in the log.
     finish(context, draft, draft.action, { outcome: "answered", status: 200 });
     await send(context, fault, response, successResponse(operation.successExample, requestId));
@@ -217,8 +217,8 @@ function checkParameters(
 }
 
 /**
- * Carries out a fault that replaces the answer. Returns false for faults that only shape how the
- * normal answer is sent (delays), which {@link send} applies later.
+ * Carries out a fault that replaces the response. Returns false for faults that only delay the
+ * normal response, which {@link send} applies later.
  */
 async function applyFault(
   context: HandlerContext,
@@ -274,7 +274,7 @@ function faultErrorResponse(
   }
 }
 
-/** Writes the normal answer, applying a delay fault if one was chosen. */
+/** Writes the normal response, applying a delay fault if one was chosen. */
 async function send(
   context: HandlerContext,
   fault: Fault | undefined,

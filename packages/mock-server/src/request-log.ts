@@ -1,6 +1,6 @@
 import type { FaultKind } from "./faults.js";
 
-/** What the server did with a request. */
+/** The outcome of a request: answered, rejected or faulted. */
 export type Verdict =
   /** Answered with the operation's success example. */
   | { readonly outcome: "answered"; readonly status: number }
@@ -16,7 +16,7 @@ export type Verdict =
   /** Handled by an injected fault. */
   | { readonly outcome: "fault"; readonly fault: FaultKind };
 
-/** Which signature a request carried, once it was verified. */
+/** The signature algorithm a request carried, once it was verified. */
 export type SignatureKind = "ACS3-HMAC-SHA256" | "HMAC-SHA1";
 
 /** The operation a request was routed to. */
@@ -50,7 +50,7 @@ export interface RequestLogEntry {
   readonly unknownParameters?: readonly string[];
   readonly signature?: SignatureKind;
   readonly accessKeyId?: string;
-  /** The `RequestId` of the answer, when the server sent a body. */
+  /** The `RequestId` of the response, when the server sent a JSON body. */
   readonly requestId?: string;
   readonly verdict: Verdict;
 }

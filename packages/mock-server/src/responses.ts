@@ -3,10 +3,10 @@ import type { ServerResponse } from "node:http";
 import { stringifyJson } from "@acs-sdk/core";
 import type { AcsError } from "./errors.js";
 
-/** The content type the gateway answers JSON with. */
+/** The content type of the gateway's JSON responses. */
 const JSON_CONTENT_TYPE = "application/json;charset=utf-8";
 
-/** A fresh request ID in the gateway's form: an upper-case UUID. */
+/** Creates a request ID in the gateway's form: an upper-case UUID. */
 export function newRequestId(): string {
   return randomUUID().toUpperCase();
 }
@@ -18,7 +18,7 @@ export interface PreparedResponse {
   readonly body: Buffer;
 }
 
-/** The operation's success example with a fresh `RequestId` (or `requestId`, as the example spells it). */
+/** Builds the success response: the example with a fresh `RequestId` (or `requestId`, as the example spells it). */
 export function successResponse(example: unknown, requestId: string): PreparedResponse {
   let body: unknown = { RequestId: requestId };
   if (typeof example === "object" && example !== null && !Array.isArray(example)) {
@@ -31,7 +31,7 @@ export function successResponse(example: unknown, requestId: string): PreparedRe
   return jsonResponse(200, body, requestId);
 }
 
-/** The gateway's error body for `error`; `hostId` is the host the client addressed. */
+/** Builds the gateway's error response for `error`; `hostId` is the host the client addressed. */
 export function errorResponse(
   error: AcsError,
   requestId: string,
@@ -54,7 +54,7 @@ export function errorResponse(
   return { ...response, headers: { ...response.headers, ...extraHeaders } };
 }
 
-/** A 502 with an HTML body, as a proxy in front of the gateway answers when it fails. */
+/** Builds a 502 with an HTML body, as a proxy in front of the gateway sends when it fails. */
 export function htmlBadGatewayResponse(): PreparedResponse {
   return {
     status: 502,
@@ -66,6 +66,7 @@ export function htmlBadGatewayResponse(): PreparedResponse {
   };
 }
 
+// NOTE: a legacy request may ask for XML with `Format=XML`; every response is JSON regardless.
 function jsonResponse(status: number, body: unknown, requestId: string): PreparedResponse {
   return {
     status,

@@ -19,7 +19,7 @@ const REQUIRED_PARAMETERS = [
   "Timestamp",
 ] as const;
 
-/** Whether a request carries the legacy signature (a `Signature` query or form parameter). */
+/** Tells whether a request carries the legacy signature (a `Signature` query or form parameter). */
 export function rpcV1Signed(parameters: ReadonlyMap<string, string>): boolean {
   return parameters.has("Signature");
 }

@@ -38,7 +38,7 @@ export interface MockParameter {
   readonly wholeBody?: boolean;
 }
 
-/** One operation the server answers, with what routing, decoding and answering need. */
+/** One operation the server serves, with the facts routing, decoding and responding need. */
 export interface MockOperation {
   /** Product code (`hbr`). */
   readonly product: string;
@@ -56,7 +56,7 @@ export interface MockOperation {
   readonly successExample?: unknown;
 }
 
-/** A product API version as the server sees it. */
+/** A product API version in the form the server uses. */
 export interface MockService {
   readonly product: string;
   readonly apiVersion: string;

@@ -3,7 +3,7 @@ import type { MockCredential } from "./credential-store.js";
 import { ACS_ERRORS, AcsError } from "./errors.js";
 import { redactText, type SignatureKind } from "./request-log.js";
 
-/** Who signed a request that passed verification. */
+/** The signer of a request that passed verification. */
 export interface VerifiedCaller {
   readonly accessKeyId: string;
   readonly signature: SignatureKind;

@@ -27,7 +27,7 @@ export const ADD_CROSS_ACCOUNT: OperationDescriptor = {
   ],
 };
 
-/** A client of HBR that sends to `server` with the test credential. */
+/** Creates an HBR client that sends to `server` with the test credential. */
 export function hbrClient(server: MockServer, config: ClientConfig = {}): AcsClient {
   return new AcsClient(
     {

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** A signed request with a query and a body, so that every part can be tampered with. */
+/** Builds a signed request with a query and a body, so that every part can be tampered with. */
 function fullRequest(): WireRequest {
   return signedRequest(server, {
     query: [
@@ -289,7 +289,7 @@ describe("legacy HMAC-SHA1", () => {
     });
   });
 
-  /** A legacy request signed by hand, as the RPC documentation describes it. */
+  /** Builds a legacy request signed by hand, as the RPC documentation describes it. */
   function legacyRequest(overrides: Record<string, string> = {}): WireRequest {
     const parameters: Record<string, string> = {
       AccessKeyId: TEST_CREDENTIAL.accessKeyId,

@@ -100,7 +100,7 @@ export function signedRequest(server: ServerAddress, spec: SignedRequestSpec = {
   };
 }
 
-/** Sends `request` as it is to the server and reads the whole answer. */
+/** Sends `request` as it is to the server and reads the whole response. */
 export function send(server: ServerAddress, request: WireRequest): Promise<WireResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(

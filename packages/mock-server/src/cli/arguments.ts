@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { MockCredential } from "../credential-store.js";
 import { MockServerError } from "../errors.js";
 
-/** What the command line asks for. */
+/** The parsed command line. */
 export interface CliArguments {
   readonly help: boolean;
   readonly specs: readonly string[];
