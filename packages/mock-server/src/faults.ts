@@ -19,7 +19,10 @@ export type Fault =
   | { readonly kind: "unavailable" }
   /** `InternalError` with status 500. */
   | { readonly kind: "internal-error" }
-  /** Resets the connection as soon as the request head arrives, before the body is read. */
+  /**
+   * Resets the connection as soon as the request head arrives, before the body is read. A legacy
+   * request that names its action only in a form body is reset after the body instead.
+   */
   | { readonly kind: "reset-before-body" }
   /** Reads the whole request, then resets the connection without sending a response. */
   | { readonly kind: "reset-after-body" }

@@ -136,7 +136,7 @@ export async function handleRequest(
     const rejection = asAcsError(context, error);
     const requestId = newRequestId();
     draft.requestId = requestId;
-    const hostId = (head.headers.host ?? "").replace(/:\d+$/, "");
+    const hostId = hostIdOf(head.headers);
     finish(context, draft, draft.action, {
       outcome: "rejected",
       status: rejection.status,
@@ -146,6 +146,11 @@ export async function handleRequest(
     });
     writeResponse(response, errorResponse(rejection, requestId, hostId, product));
   }
+}
+
+/** The gateway's `HostId`: the host the client addressed, without the port. */
+function hostIdOf(headers: Readonly<Record<string, string>>): string {
+  return (headers.host ?? "").replace(/:\d+$/, "");
 }
 
 function isFormBody(headers: Readonly<Record<string, string>>): boolean {
@@ -246,7 +251,7 @@ async function applyFault(
     default: {
       const requestId = newRequestId();
       draft.requestId = requestId;
-      const hostId = (draft.headers?.host ?? "").replace(/:\d+$/, "");
+      const hostId = hostIdOf(draft.headers ?? {});
       faulted();
       writeResponse(response, faultErrorResponse(fault, requestId, hostId));
       return true;
