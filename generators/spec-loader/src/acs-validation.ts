@@ -123,6 +123,9 @@ function checkOperation(
       expected: method,
     });
   }
+  if (method === "options" || method === "trace") {
+    findings.add("operation-method-unsupported", segments, { method: method.toUpperCase() });
+  }
   findings.expectString(operation, segments, "x-acs-pathname");
   findings.expectString(operation, segments, "x-acs-operation-type", ["read", "write"]);
   findings.expectString(operation, segments, "x-acs-style", ["RPC", "ROA"], false);

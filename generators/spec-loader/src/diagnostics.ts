@@ -96,6 +96,10 @@ export const DIAGNOSTIC_CATALOG = {
     message: "x-acs-method is {found}, but the operation is filed under the method key {expected}.",
     fix: "Make x-acs-method the upper-case form of the method key.",
   },
+  "operation-method-unsupported": {
+    message: "The method {method} is not one a generated client sends.",
+    fix: "Use GET, POST, PUT, DELETE, PATCH or HEAD.",
+  },
   "operation-duplicate": {
     message: "The operation name {name} is used twice (also at {other}).",
     fix: "Give every operation a unique operationId.",

@@ -147,11 +147,18 @@ export class NameScope {
    *   file names, which collide on case-insensitive file systems.
    * @param options.reserved - Extra names the scope must never hand out, such as members of a
    *   base class.
+   * @param options.keywordsAllowed - Hand out reserved words and prototype keys too; right for
+   *   file names, which are no identifiers.
    */
   constructor(
-    private readonly options: { caseInsensitive?: boolean; reserved?: Iterable<string> } = {},
+    private readonly options: {
+      caseInsensitive?: boolean;
+      reserved?: Iterable<string>;
+      keywordsAllowed?: boolean;
+    } = {},
   ) {
-    this.reserved = new Set([...RESERVED_WORDS, ...PROTOTYPE_KEYS, ...(options.reserved ?? [])]);
+    const keywords = options.keywordsAllowed === true ? [] : [...RESERVED_WORDS, ...PROTOTYPE_KEYS];
+    this.reserved = new Set([...keywords, ...(options.reserved ?? [])]);
     for (const name of this.reserved) {
       this.taken.add(this.key(name));
     }
@@ -199,4 +206,51 @@ export function propertyAccess(target: string, wireName: string): string {
   return IDENTIFIER_NAME.test(wireName)
     ? `${target}.${wireName}`
     : `${target}[${JSON.stringify(wireName)}]`;
+}
+
+/** The identifiers derived from one operation name, the same in every generated package. */
+export interface OperationNames {
+  /** PascalCase base of type names: `AddCrossAccount` → `AddCrossAccountRequest`. */
+  readonly typeName: string;
+  /** camelCase name of the operation function and client method: `addCrossAccount`. */
+  readonly functionName: string;
+  /** kebab-case file stem, unique without regard to case: `add-cross-account`. */
+  readonly fileName: string;
+  /** Request type in the types package: `AddCrossAccountRequest`. */
+  readonly requestType: string;
+  /** Response body type in the types package: `AddCrossAccountResponse`. */
+  readonly responseType: string;
+  /** Request validator in the validators package: `validateAddCrossAccountRequest`. */
+  readonly requestValidator: string;
+  /** Response validator in the validators package: `validateAddCrossAccountResponse`. */
+  readonly responseValidator: string;
+}
+
+/**
+ * Names every operation. Names are claimed in the order given (the model sorts operations by
+ * name), so each package derives the same names. `reservedFunctionNames` keeps function names
+ * clear of members that a generated client class inherits.
+ */
+export function nameOperations(
+  operations: readonly { readonly name: string }[],
+  reservedFunctionNames: Iterable<string> = [],
+): ReadonlyMap<string, OperationNames> {
+  const types = new NameScope();
+  const functions = new NameScope({ reserved: reservedFunctionNames });
+  const files = new NameScope({ caseInsensitive: true, keywordsAllowed: true });
+  const names = new Map<string, OperationNames>();
+  for (const operation of operations) {
+    // Suffixes keep the derived names apart: none of them can equal another's.
+    const typeName = types.claim(pascalCase(operation.name));
+    names.set(operation.name, {
+      typeName,
+      functionName: functions.claim(camelCase(operation.name)),
+      fileName: files.claim(kebabCase(operation.name)),
+      requestType: `${typeName}Request`,
+      responseType: `${typeName}Response`,
+      requestValidator: `validate${typeName}Request`,
+      responseValidator: `validate${typeName}Response`,
+    });
+  }
+  return names;
 }

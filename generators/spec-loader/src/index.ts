@@ -16,9 +16,25 @@ export {
   SpecError,
 } from "./diagnostics.js";
 export {
+  GENERATE_COMMAND,
+  GENERATED_DIR,
+  GENERATED_FILE_HEADER,
+  GENERATED_FILE_SUFFIX,
+  GENERATED_FORMAT_SETTINGS,
+  type GeneratedFile,
+  type GeneratedPackage,
+  generatedFileHeader,
+  type PackageName,
+  type PrintableSourceFile,
+  printSourceFiles,
+  productPackages,
+} from "./generated-output.js";
+export {
   camelCase,
   kebabCase,
   NameScope,
+  nameOperations,
+  type OperationNames,
   objectLiteralKey,
   PROTOTYPE_KEYS,
   pascalCase,
@@ -37,6 +53,7 @@ export {
 } from "./load-spec.js";
 export type * from "./model.js";
 export { applyOverlays } from "./overlay.js";
+export { packageScaffold, type ScaffoldOptions } from "./package-scaffold.js";
 export { resolveRef, resolveSchema, schemaRefName } from "./refs.js";
 export { escapeTsDoc, tsDocText } from "./tsdoc.js";
 export { parseYamlSource, readYamlSource, type YamlSource } from "./yaml-source.js";

@@ -91,7 +91,10 @@ export interface ResponseModel {
   /** Media type of the body; absent when the response has no body. */
   readonly mediaType?: string;
   readonly schema?: SchemaObject;
-  /** The documented example body, which the mock server returns. */
+  /**
+   * The documented example body, which the mock server returns. Integers beyond 2^53 in it are
+   * `bigint`, so that they keep every digit.
+   */
   readonly example?: unknown;
   readonly pointer: string;
 }

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { createDiagnostic, type Diagnostic, SpecError } from "./diagnostics.js";
 import type { PathSegment } from "./json-pointer.js";
+import { defineKey } from "./json-value.js";
 
 /** A parsed YAML file: its plain value plus what is needed to locate nodes in it. */
 export interface YamlSource {
@@ -28,6 +29,33 @@ function childNode(node: unknown, segment: PathSegment): unknown {
     return node.items[Number(segment)];
   }
   return undefined;
+}
+
+/** Keys whose values are sample data rather than spec structure. */
+const EXAMPLE_KEYS = new Set(["example", "examples"]);
+
+/**
+ * YAML integers are parsed as `bigint` so that none loses digits. Integers a `number` holds
+ * exactly become numbers again; so does every integer outside example values, because
+ * constraints and other spec structure are numbers. Example integers beyond 2^53 stay `bigint`:
+ * the mock server returns examples, and int64 responses must keep every digit.
+ */
+function narrowIntegers(value: unknown, inExample: boolean): unknown {
+  if (typeof value === "bigint") {
+    const narrowed = Number(value);
+    return inExample && !Number.isSafeInteger(narrowed) ? value : narrowed;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => narrowIntegers(item, inExample));
+  }
+  if (value === null || typeof value !== "object") {
+    return value;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    defineKey(object, key, narrowIntegers(object[key], inExample || EXAMPLE_KEYS.has(key)));
+  }
+  return object;
 }
 
 function createLocator(document: Document, lineCounter: LineCounter): YamlSource["locate"] {
@@ -57,7 +85,7 @@ function createLocator(document: Document, lineCounter: LineCounter): YamlSource
  */
 export function parseYamlSource(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, intAsBigInt: true });
   if (document.errors.length > 0) {
     throw new SpecError(
       document.errors.map((error) => {
@@ -72,7 +100,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       }),
     );
   }
-  const value: unknown = document.toJS({ maxAliasCount: 10_000 });
+  const value = narrowIntegers(document.toJS({ maxAliasCount: 10_000 }), false);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const found = Array.isArray(value) ? "a sequence" : value === null ? "nothing" : typeof value;
     throw new SpecError([createDiagnostic("yaml-not-object", { file }, { file, found })]);

@@ -3,6 +3,7 @@ import {
   camelCase,
   kebabCase,
   NameScope,
+  nameOperations,
   objectLiteralKey,
   pascalCase,
   propertyAccess,
@@ -70,5 +71,33 @@ describe("property keys", () => {
     expect(propertyKey(wire)).toBe(key);
     expect(objectLiteralKey(wire)).toBe(literal);
     expect(propertyAccess("request", wire)).toBe(access);
+  });
+});
+
+describe("nameOperations", () => {
+  test("names stay unique and stable", () => {
+    const names = nameOperations(
+      [{ name: "AddX" }, { name: "Delete" }, { name: "Send" }, { name: "add-x" }, { name: "addX" }],
+      ["send"],
+    );
+    const short = [...names.entries()].map(([name, item]) => [
+      name,
+      item.typeName,
+      item.functionName,
+      item.fileName,
+    ]);
+    expect(short).toEqual([
+      ["AddX", "AddX", "addX", "add-x"],
+      ["Delete", "Delete", "delete_", "delete"],
+      ["Send", "Send", "send_", "send"],
+      ["add-x", "AddX_", "addX_", "add-x_"],
+      ["addX", "AddX_2", "addX_2", "add-x_2"],
+    ]);
+    expect(names.get("AddX")).toMatchObject({
+      requestType: "AddXRequest",
+      responseType: "AddXResponse",
+      requestValidator: "validateAddXRequest",
+      responseValidator: "validateAddXResponse",
+    });
   });
 });

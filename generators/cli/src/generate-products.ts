@@ -1,0 +1,137 @@
+/**
+ * Regenerates the packages of every product under the specs root: loads and validates all specs
+ * first, then generates and stages every package, then swaps them all in.
+ */
+
+import { isAbsolute, relative } from "node:path";
+import { performance } from "node:perf_hooks";
+import { generateClientPackage } from "@acs-sdk/generator-client";
+import { generateTypesPackage } from "@acs-sdk/generator-types";
+import { generateValidatorsPackage } from "@acs-sdk/generator-validators";
+import {
+  type Diagnostic,
+  findSpecs,
+  type GeneratedPackage,
+  loadSpec,
+  SpecError,
+  type SpecModel,
+} from "@acs-sdk/spec-loader";
+import { GenerateError } from "./generate-error.js";
+import { commitStaged, discardStaged, type StagedPackage, stagePackage } from "./package-writer.js";
+
+/** Where to read specs and write packages. */
+export interface GenerateOptions {
+  /** Directory holding `<product>/<version>/openapi.yaml`. */
+  readonly specsRoot: string;
+  /** Directory holding the product packages (`packages/`). */
+  readonly packagesRoot: string;
+  /** Only these products; all when empty. */
+  readonly products?: readonly string[];
+  /** Diagnostics name files relative to this directory. */
+  readonly cwd?: string;
+}
+
+/** What was generated for one package. */
+export interface PackageSummary {
+  readonly name: string;
+  readonly operations: number;
+  readonly files: number;
+  /** Time to generate and stage the package. */
+  readonly milliseconds: number;
+}
+
+/** The result of a run: summaries, or the spec problems that stopped it before any write. */
+export type GenerateOutcome =
+  | { readonly ok: true; readonly packages: readonly PackageSummary[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** The generators, in the order their packages are summarised. */
+const GENERATORS: readonly ((model: SpecModel) => GeneratedPackage | Promise<GeneratedPackage>)[] =
+  [generateTypesPackage, generateValidatorsPackage, generateClientPackage];
+
+function displayPath(dir: string, cwd: string): string {
+  const shown = relative(cwd, dir);
+  return shown.startsWith("..") || isAbsolute(shown) ? dir : shown;
+}
+
+async function loadModels(
+  options: GenerateOptions,
+): Promise<{ models: SpecModel[]; diagnostics: Diagnostic[] }> {
+  const products = options.products ?? [];
+  const locations = await findSpecs(options.specsRoot, products);
+  for (const product of products) {
+    if (!locations.some((location) => location.product === product)) {
+      throw new GenerateError(
+        "product-not-found",
+        `No spec of product ${product} was found under ${options.specsRoot}; expected ${product}/<version>/openapi.yaml there.`,
+      );
+    }
+  }
+  if (locations.length === 0) {
+    throw new GenerateError(
+      "no-specs",
+      `No <product>/<version>/openapi.yaml was found under ${options.specsRoot}.`,
+    );
+  }
+  const models: SpecModel[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const location of locations) {
+    try {
+      models.push(await loadSpec(displayPath(location.dir, options.cwd ?? process.cwd())));
+    } catch (error) {
+      if (!(error instanceof SpecError)) {
+        throw error;
+      }
+      diagnostics.push(...error.diagnostics);
+    }
+  }
+  return { models, diagnostics };
+}
+
+/**
+ * Regenerates every package. Spec problems stop the run before anything is written; a failure
+ * while generating or writing discards every staged package, so `src/generated/` directories are
+ * either all replaced or all left as they were (up to the final renames).
+ */
+export async function generateProducts(options: GenerateOptions): Promise<GenerateOutcome> {
+  const { models, diagnostics } = await loadModels(options);
+  if (diagnostics.length > 0) {
+    return { ok: false, diagnostics };
+  }
+  const staged: StagedPackage[] = [];
+  const packages: PackageSummary[] = [];
+  try {
+    for (const model of models) {
+      for (const generate of GENERATORS) {
+        const started = performance.now();
+        const generated = await generate(model);
+        staged.push(await stagePackage(options.packagesRoot, generated));
+        packages.push({
+          name: generated.name,
+          operations: generated.operationCount,
+          files: generated.files.length,
+          milliseconds: Math.round(performance.now() - started),
+        });
+      }
+    }
+  } catch (error) {
+    await discardStaged(staged);
+    throw error;
+  }
+  await commitStaged(staged);
+  return { ok: true, packages };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** One summary line: `@acs-sdk/hbr-types  1 operation  3 files  412 ms`. */
+export function formatSummary(summary: PackageSummary): string {
+  return [
+    summary.name,
+    plural(summary.operations, "operation"),
+    plural(summary.files, "file"),
+    `${summary.milliseconds} ms`,
+  ].join("  ");
+}

@@ -1,0 +1,45 @@
+/**
+ * `pnpm generate [product ...] [--specs DIR] [--out DIR]`: regenerates the packages of every
+ * product under specs/ (or the named ones). Prints one summary line per package on stdout and,
+ * on spec problems, every diagnostic on stderr with a non-zero exit code.
+ */
+import { fileURLToPath } from "node:url";
+import { formatDiagnostic } from "@acs-sdk/spec-loader";
+import { parseArguments } from "./args.js";
+import { GenerateError } from "./generate-error.js";
+import { formatSummary, generateProducts } from "./generate-products.js";
+
+const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+async function main(): Promise<number> {
+  const args = parseArguments(process.argv.slice(2));
+  const outcome = await generateProducts({
+    specsRoot: args.specsRoot ?? `${repositoryRoot}specs`,
+    packagesRoot: args.packagesRoot ?? `${repositoryRoot}packages`,
+    products: args.products,
+  });
+  if (!outcome.ok) {
+    for (const diagnostic of outcome.diagnostics) {
+      console.error(formatDiagnostic(diagnostic));
+    }
+    console.error(
+      `${outcome.diagnostics.length} problem(s) found; nothing was written, generated files are unchanged.`,
+    );
+    return 1;
+  }
+  for (const summary of outcome.packages) {
+    console.log(formatSummary(summary));
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof GenerateError) {
+    console.error(`[${error.code}] ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,61 @@
+/**
+ * Module-level names of a client package. Operation functions, their descriptors, the service
+ * constant and the client class share one export namespace, so they are named together.
+ */
+import {
+  camelCase,
+  NameScope,
+  nameOperations,
+  type OperationNames,
+  pascalCase,
+  productPackages,
+  type SpecModel,
+} from "@acs-sdk/spec-loader";
+
+/**
+ * Members a generated client inherits from `AcsClient`; operation methods must not replace them.
+ */
+export const ACS_CLIENT_MEMBERS = ["config", "destroy", "send", "service"] as const;
+
+/** Names of one operation in the client package. */
+export interface ClientOperationNames extends OperationNames {
+  /** The exported `OperationDescriptor` constant: `addCrossAccountOperation`. */
+  readonly descriptor: string;
+}
+
+/** Every name the client generator writes for one product. */
+export interface ClientNames {
+  /** The `ServiceDescriptor` constant: `hbrService`. */
+  readonly service: string;
+  /** The client class: `HbrClient`. */
+  readonly clientClass: string;
+  /** File stem of the client class: `hbr-client`. */
+  readonly clientFile: string;
+  readonly typesPackage: string;
+  readonly validatorsPackage: string;
+  readonly operations: ReadonlyMap<string, ClientOperationNames>;
+}
+
+/** Names the exports of a product's client package. */
+export function nameClientExports(model: SpecModel): ClientNames {
+  const { product } = model.service;
+  const packages = productPackages(product);
+  const service = `${camelCase(product)}Service`;
+  const clientClass = `${pascalCase(product)}Client`;
+  const operationNames = nameOperations(model.operations, [...ACS_CLIENT_MEMBERS, service]);
+  const scope = new NameScope({
+    reserved: [service, clientClass, ...[...operationNames.values()].map((n) => n.functionName)],
+  });
+  const operations = new Map<string, ClientOperationNames>();
+  for (const [name, names] of operationNames) {
+    operations.set(name, { ...names, descriptor: scope.claim(`${names.functionName}Operation`) });
+  }
+  return {
+    service,
+    clientClass,
+    clientFile: packages.client.dir,
+    typesPackage: packages.types.name,
+    validatorsPackage: packages.validators.name,
+    operations,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Generates the client package of a product: the service descriptor, one file per operation and
+ * the client class, on top of the runtime in @acs-sdk/core.
+ */
+import {
+  type GeneratedPackage,
+  generatedFileHeader,
+  packageScaffold,
+  printSourceFiles,
+  productPackages,
+  type SpecModel,
+} from "@acs-sdk/spec-loader";
+import { IndentationText, Project, QuoteKind } from "ts-morph";
+import {
+  generatedModule,
+  operationFilePath,
+  SERVICE_FILE,
+  writeClientClassFile,
+  writeServiceFile,
+} from "./client-class-file.js";
+import { type ClientOperationNames, nameClientExports } from "./client-names.js";
+import { writeOperationFile } from "./operation-file.js";
+
+/** Name written into the header of every file this generator produces. */
+export const CLIENT_GENERATOR = "@acs-sdk/generator-client";
+
+/** File name of the generated entry point inside `src/generated/`. */
+export const CLIENT_INDEX_FILE = "index.gen.ts";
+
+const INDEX = `// Public entry point. Hand-written: regeneration rewrites only src/generated/.
+export * from "./generated/index.gen.js";
+`;
+
+function usage(model: SpecModel, clientClass: string, example: string | undefined): string {
+  const call =
+    example === undefined
+      ? ""
+      : `\nconst result = await client.${example}({ /* request parameters by wire name */ });`;
+  return [
+    "```ts",
+    `import { ${clientClass} } from "${productPackages(model.service.product).client.name}";`,
+    "",
+    `const client = new ${clientClass}({ regionId: "cn-hangzhou" });${call}`,
+    "```",
+  ].join("\n");
+}
+
+/** Builds every file of the client package in memory. */
+export function generateClientPackage(model: SpecModel): GeneratedPackage {
+  const packages = productPackages(model.service.product);
+  const names = nameClientExports(model);
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Double,
+    },
+  });
+  writeServiceFile(project.createSourceFile(`/${SERVICE_FILE}`), model, names);
+  const clientFile = `${names.clientFile}.gen.ts`;
+  writeClientClassFile(project.createSourceFile(`/${clientFile}`), model, names);
+  const index = project.createSourceFile(`/${CLIENT_INDEX_FILE}`);
+  index.addExportDeclaration({
+    moduleSpecifier: generatedModule(clientFile),
+    namedExports: [names.clientClass],
+  });
+  index.addExportDeclaration({
+    moduleSpecifier: generatedModule(SERVICE_FILE),
+    namedExports: [names.service],
+  });
+  for (const operation of model.operations) {
+    const operationNames = names.operations.get(operation.name) as ClientOperationNames;
+    const path = operationFilePath(operationNames);
+    writeOperationFile(project.createSourceFile(`/${path}`), operation, operationNames, names);
+    index.addExportDeclaration({ moduleSpecifier: generatedModule(path) });
+  }
+  // Request and response types come with the client, so one import serves an application.
+  index.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: names.typesPackage });
+  const { title, apiVersion } = model.service;
+  const [first] = model.operations;
+  const example = first === undefined ? undefined : names.operations.get(first.name)?.functionName;
+  return {
+    name: packages.client.name,
+    dir: packages.client.dir,
+    operationCount: model.operations.length,
+    files: printSourceFiles(project.getSourceFiles(), generatedFileHeader(CLIENT_GENERATOR, model)),
+    scaffold: packageScaffold({
+      package: packages.client,
+      description: `Typed client of the ${title} API, version ${apiVersion}.`,
+      dependencies: {
+        "@acs-sdk/core": "workspace:*",
+        [packages.types.name]: "workspace:*",
+        [packages.validators.name]: "workspace:*",
+      },
+      index: INDEX,
+      readme: usage(model, names.clientClass, example),
+    }),
+  };
+}

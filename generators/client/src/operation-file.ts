@@ -1,0 +1,120 @@
+/**
+ * One file per operation: its `OperationDescriptor` and a function that sends it. Importing one
+ * operation function pulls in neither the client class nor the other operations.
+ */
+import { type OperationModel, type ParameterModel, tsDocText } from "@acs-sdk/spec-loader";
+import {
+  type JSDocStructure,
+  type OptionalKind,
+  type SourceFile,
+  VariableDeclarationKind,
+} from "ts-morph";
+import type { ClientNames, ClientOperationNames } from "./client-names.js";
+
+/** Directory of the operation files inside `src/generated/`. */
+export const OPERATIONS_DIR = "operations";
+
+function parameterDescriptor(parameter: ParameterModel): string {
+  const fields = [`name: ${JSON.stringify(parameter.name)}`, `in: ${JSON.stringify(parameter.in)}`];
+  if (parameter.style !== undefined) {
+    fields.push(`style: ${JSON.stringify(parameter.style)}`);
+  }
+  if (parameter.wholeBody) {
+    fields.push("wholeBody: true");
+  }
+  return `{ ${fields.join(", ")} }`;
+}
+
+/** Whether a request may be left out because no parameter is required. */
+export function requestIsOptional(operation: OperationModel): boolean {
+  return operation.parameters.every((parameter) => !parameter.required);
+}
+
+/**
+ * TSDoc of an operation function or method: the spec's summary and description, the parameters
+ * and `@deprecated` where the spec marks the operation.
+ */
+export function operationDocs(
+  operation: OperationModel,
+  withClient: boolean,
+): OptionalKind<JSDocStructure> {
+  const tags = [
+    ...(withClient
+      ? [{ tagName: "param", text: "client - The client that sends the request." }]
+      : []),
+    { tagName: "param", text: "request - Request parameters, keyed by wire name." },
+    {
+      tagName: "param",
+      text: "options - Per-call overrides: abort signal, timeouts, retries and extra headers.",
+    },
+    { tagName: "returns", text: "The parsed response body, with `$metadata` about the exchange." },
+    ...(operation.deprecated
+      ? [{ tagName: "deprecated", text: "The API marks this operation as deprecated." }]
+      : []),
+  ];
+  const description = tsDocText(
+    operation.summary ?? `Calls ${operation.name}.`,
+    operation.description,
+    `API name: ${operation.name} (${operation.method} ${operation.pathname}, ${operation.operationType}).`,
+  );
+  return { description, tags };
+}
+
+/** Fills the file of one operation. */
+export function writeOperationFile(
+  file: SourceFile,
+  operation: OperationModel,
+  names: ClientOperationNames,
+  clientNames: ClientNames,
+): void {
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: "@acs-sdk/core",
+    namedImports: ["AcsClient", "CallOptions", "OperationDescriptor", "WithMetadata"],
+  });
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: clientNames.typesPackage,
+    namedImports: [names.requestType, names.responseType],
+  });
+  file.addImportDeclaration({
+    moduleSpecifier: clientNames.validatorsPackage,
+    namedImports: [names.requestValidator],
+  });
+  const fields = [
+    `action: ${JSON.stringify(operation.action)},`,
+    `method: ${JSON.stringify(operation.method)},`,
+    `pathname: ${JSON.stringify(operation.pathname)},`,
+    `style: ${JSON.stringify(operation.style)},`,
+    `readOnly: ${operation.operationType === "read"},`,
+    "parameters: [",
+    ...operation.parameters.map((parameter) => `${parameterDescriptor(parameter)},`),
+    "],",
+    `validate: ${names.requestValidator},`,
+  ];
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      {
+        name: names.descriptor,
+        type: "OperationDescriptor",
+        initializer: `{\n${fields.join("\n")}\n}`,
+      },
+    ],
+    docs: [`How ${operation.name} travels on the wire; the runtime reads it for every call.`],
+  });
+  const optional = requestIsOptional(operation);
+  file.addFunction({
+    name: names.functionName,
+    isExported: true,
+    parameters: [
+      { name: "client", type: "AcsClient" },
+      { name: "request", type: names.requestType, ...(optional ? { initializer: "{}" } : {}) },
+      { name: "options", type: "CallOptions", hasQuestionToken: true },
+    ],
+    returnType: `Promise<WithMetadata<${names.responseType}>>`,
+    docs: [operationDocs(operation, true)],
+    statements: `return client.send<${names.responseType}>(${names.descriptor}, request, options);`,
+  });
+}

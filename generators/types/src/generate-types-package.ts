@@ -1,0 +1,48 @@
+/**
+ * Generates the types package of a product: the openapi-typescript type set plus named models.
+ */
+import {
+  type GeneratedPackage,
+  generatedFileHeader,
+  packageScaffold,
+  printSourceFiles,
+  productPackages,
+  type SpecModel,
+} from "@acs-sdk/spec-loader";
+import { IndentationText, Project, QuoteKind } from "ts-morph";
+import { MODELS_FILE, writeModelsFile } from "./models-file.js";
+import { printSchemaTypes, SCHEMA_FILE } from "./schema-file.js";
+
+/** Name written into the header of every file this generator produces. */
+export const TYPES_GENERATOR = "@acs-sdk/generator-types";
+
+const INDEX = `// Public entry point. Hand-written: regeneration rewrites only src/generated/.
+export type * from "./generated/${MODELS_FILE.replace(/\\.ts$/, ".js")}";
+export type { components, operations, paths } from "./generated/${SCHEMA_FILE.replace(/\\.ts$/, ".js")}";
+`;
+
+/** Builds every file of the types package in memory. */
+export async function generateTypesPackage(model: SpecModel): Promise<GeneratedPackage> {
+  const target = productPackages(model.service.product).types;
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Double,
+    },
+  });
+  project.createSourceFile(`/${SCHEMA_FILE}`, await printSchemaTypes(model));
+  writeModelsFile(project.createSourceFile(`/${MODELS_FILE}`), model);
+  const { title, apiVersion } = model.service;
+  return {
+    name: target.name,
+    dir: target.dir,
+    operationCount: model.operations.length,
+    files: printSourceFiles(project.getSourceFiles(), generatedFileHeader(TYPES_GENERATOR, model)),
+    scaffold: packageScaffold({
+      package: target,
+      description: `TypeScript types of the ${title} API, version ${apiVersion}.`,
+      index: INDEX,
+    }),
+  };
+}

@@ -1,0 +1,2 @@
+// Public entry point. Hand-written: regeneration rewrites only src/generated/.
+export * from "./generated/index.gen.js";
