@@ -75,14 +75,14 @@ export async function handleRequest(
   draft.headers = head.headers;
   draft.body = Buffer.alloc(0);
   let product: string | undefined;
+  let fault: Fault | undefined;
   try {
     const queryPairs = decodeFormPairs(head.rawQuery);
     let action = head.headers["x-acs-action"] ?? queryPairs.find(([key]) => key === "Action")?.[1];
-    let fault: Fault | undefined;
     if (action !== undefined || !isFormBody(head.headers)) {
       fault = context.faults.next(action);
       if (fault?.kind === "reset-before-body") {
-        finish(context, draft, action, { outcome: "fault", fault: fault.kind });
+        recordEntry(context, draft, action, { outcome: "fault", fault: fault.kind });
         message.socket.destroy();
         return;
       }
@@ -97,7 +97,7 @@ export async function handleRequest(
       fault = context.faults.next(action);
     }
     draft.action = action;
-    if (fault !== undefined && (await applyFault(context, fault, draft, message, response))) {
+    if (fault !== undefined && applyFault(context, fault, draft, message, response)) {
       return;
     }
     const query = uniquePairs(queryPairs, "query string");
@@ -130,21 +130,21 @@ export async function handleRequest(
     draft.requestId = requestId;
     // The entry is recorded before the response leaves, so a client that has its response also
     // finds the request in the log.
-    finish(context, draft, draft.action, { outcome: "answered", status: 200 });
+    recordEntry(context, draft, draft.action, { outcome: "answered", status: 200 });
     await send(context, fault, response, successResponse(operation.successExample, requestId));
   } catch (error) {
     const rejection = asAcsError(context, error);
     const requestId = newRequestId();
     draft.requestId = requestId;
     const hostId = hostIdOf(head.headers);
-    finish(context, draft, draft.action, {
+    recordEntry(context, draft, draft.action, {
       outcome: "rejected",
       status: rejection.status,
       code: rejection.code,
       message: redactText(rejection.message, context.credentials.secrets()),
       ...(draft.canonicalRequest === undefined ? {} : { canonicalRequest: draft.canonicalRequest }),
     });
-    writeResponse(response, errorResponse(rejection, requestId, hostId, product));
+    await send(context, fault, response, errorResponse(rejection, requestId, hostId, product));
   }
 }
 
@@ -225,15 +225,15 @@ function checkParameters(
  * Carries out a fault that replaces the response. Returns false for faults that only delay the
  * normal response, which {@link send} applies later.
  */
-async function applyFault(
+function applyFault(
   context: HandlerContext,
   fault: Fault,
   draft: Draft,
   message: IncomingMessage,
   response: ServerResponse,
-): Promise<boolean> {
+): boolean {
   const faulted = (): void => {
-    finish(context, draft, draft.action, { outcome: "fault", fault: fault.kind });
+    recordEntry(context, draft, draft.action, { outcome: "fault", fault: fault.kind });
   };
   switch (fault.kind) {
     case "delay-headers":
@@ -279,7 +279,7 @@ function faultErrorResponse(
   }
 }
 
-/** Writes the normal response, applying a delay fault if one was chosen. */
+/** Writes a success or error response, applying a delay fault if one was chosen. */
 async function send(
   context: HandlerContext,
   fault: Fault | undefined,
@@ -315,7 +315,8 @@ function asAcsError(context: HandlerContext, error: unknown): AcsError {
   return new AcsError("InternalError");
 }
 
-function finish(
+/** Counts the attempt, then adds the finished entry to the log, secrets redacted. */
+function recordEntry(
   context: HandlerContext,
   draft: Draft,
   action: string | undefined,

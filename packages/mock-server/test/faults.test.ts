@@ -121,6 +121,15 @@ describe("connection faults", () => {
     client.destroy();
   });
 
+  test("delay-headers also holds a rejection", async () => {
+    server.addFault({ action: ACTION, times: 1, fault: { kind: "delay-headers", delayMs: 2_000 } });
+    const credentials = { ...TEST_CREDENTIAL, accessKeySecret: "wrong", providerName: "static_ak" };
+    const client = hbrClient(server, { readTimeoutMs: 100, credentials });
+    await expect(client.send(ADD_CROSS_ACCOUNT, {})).rejects.toBeInstanceOf(TimeoutError);
+    client.destroy();
+    expect(server.requests[0]?.verdict).toMatchObject({ code: "SignatureDoesNotMatch" });
+  });
+
   test("delay-headers still answers in the end", async () => {
     server.addFault({ action: ACTION, fault: { kind: "delay-headers", delayMs: 50 } });
     const response = await send(server, signedRequest(server));
