@@ -39,7 +39,7 @@ export type RequestValidator = (request: unknown) => ValidationIssue[];
 export interface OperationDescriptor {
   /** API name sent in `x-acs-action` (`AddCrossAccount`). */
   readonly action: string;
-  readonly method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD";
+  readonly method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
   /** Wire path: `/` for RPC, the path template (`/clusters/{ClusterId}`) for ROA. */
   readonly pathname: string;
   readonly style: "RPC" | "ROA";
