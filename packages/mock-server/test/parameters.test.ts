@@ -1,4 +1,5 @@
 import type { ValidationIssue } from "@acs-sdk/core";
+import { requestValidators } from "@acs-sdk/hbr-validators";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
 import { GADGETS_SPEC, HBR_SPEC } from "./fixtures.js";
@@ -159,6 +160,30 @@ describe("options", () => {
       expect(response.json?.Message).toContain('"Aliass"');
     } finally {
       await strict.close();
+    }
+  });
+
+  test("generated HBR validators check requests", async () => {
+    const validated = await startMockServer({
+      spec: HBR_SPEC,
+      credentials: [TEST_CREDENTIAL],
+      validators: requestValidators,
+    });
+    try {
+      const valid = await addCrossAccount(validated, [
+        ["Alias", "a".repeat(32)],
+        ["CrossAccountUserId", "1589753000000625"],
+        ["CrossAccountType", "CROSS_ACCOUNT"],
+      ]);
+      expect(valid.status).toBe(200);
+      const tooLong = await addCrossAccount(validated, [["Alias", "a".repeat(33)]]);
+      expect(tooLong.json?.Code).toBe("InvalidParameter");
+      expect(tooLong.json?.Message).toContain('"Alias"');
+      const wrongType = await addCrossAccount(validated, [["CrossAccountType", "OTHER"]]);
+      expect(wrongType.json?.Code).toBe("InvalidParameter");
+      expect(wrongType.json?.Message).toContain('"CrossAccountType"');
+    } finally {
+      await validated.close();
     }
   });
 
