@@ -37,7 +37,7 @@ afterEach(() => {
   }
 });
 
-test("cli prints the URL, answers and stops on SIGTERM", async () => {
+test.each(["SIGTERM", "SIGINT"] as const)("cli serves requests and stops on %s", async (signal) => {
   const child = startCli([
     "--spec",
     HBR_SPEC,
@@ -58,10 +58,10 @@ test("cli prints the URL, answers and stops on SIGTERM", async () => {
   expect(response.status).toBe(200);
   expect(response.json?.Success).toBe(true);
 
-  process.kill(child.pid as number, "SIGTERM");
-  const [code, signal] = await once(child, "exit");
-  expect({ code, signal }).toEqual({ code: 0, signal: null });
-  expect(stderr.text).toContain("acs-mock-server stopped (SIGTERM)");
+  process.kill(child.pid as number, signal);
+  const [code, exitSignal] = await once(child, "exit");
+  expect({ code, exitSignal }).toEqual({ code: 0, exitSignal: null });
+  expect(stderr.text).toContain(`acs-mock-server stopped (${signal})`);
 });
 
 test("cli without a spec exits with a usage error", async () => {
