@@ -148,7 +148,7 @@ export async function handleRequest(
   }
 }
 
-/** The gateway's `HostId`: the host the client addressed, without the port. */
+/** Returns the gateway's `HostId`: the host the client addressed, without the port. */
 function hostIdOf(headers: Readonly<Record<string, string>>): string {
   return (headers.host ?? "").replace(/:\d+$/, "");
 }
