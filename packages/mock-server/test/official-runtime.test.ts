@@ -7,13 +7,8 @@ import type * as OpenApiCore from "@alicloud/openapi-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
 import { HBR_SPEC } from "./fixtures.js";
-import { TEST_CREDENTIAL } from "./wire-client.js";
+import { TEST_CREDENTIAL, TEST_STS_CREDENTIAL } from "./wire-client.js";
 
-const STS_CREDENTIAL = {
-  accessKeyId: "STS.official",
-  accessKeySecret: "official-sts-secret",
-  securityToken: "CAIS-official-token",
-};
 // Loaded with require: the package is CommonJS with an `exports.default` class, which vitest's
 // and Node's ESM interop expose under different names.
 const { default: OfficialClient, $OpenApiUtil } = createRequire(import.meta.url)(
@@ -24,13 +19,13 @@ let server: MockServer;
 beforeAll(async () => {
   server = await startMockServer({
     spec: HBR_SPEC,
-    credentials: [TEST_CREDENTIAL, STS_CREDENTIAL],
+    credentials: [TEST_CREDENTIAL, TEST_STS_CREDENTIAL],
   });
 });
 afterAll(() => server.close());
 
 /** Calls AddCrossAccount through the official runtime with the given client settings. */
-async function callOfficial(config: Record<string, string>, query: Record<string, string>) {
+async function callOfficial(config: object, query: Record<string, string>) {
   const client = new OfficialClient(
     new $OpenApiUtil.Config({ endpoint: `127.0.0.1:${server.port}`, protocol: "HTTP", ...config }),
   );
@@ -67,9 +62,9 @@ test.each([
 
 test("official runtime with STS credentials passes", async () => {
   server.clearRequests();
-  const body = await callOfficial(STS_CREDENTIAL, { Alias: "sts" });
+  const body = await callOfficial(TEST_STS_CREDENTIAL, { Alias: "sts" });
   expect(body.Success).toBe(true);
-  expect(server.requests[0]?.accessKeyId).toBe(STS_CREDENTIAL.accessKeyId);
+  expect(server.requests[0]?.accessKeyId).toBe(TEST_STS_CREDENTIAL.accessKeyId);
 });
 
 test("official runtime sees SignatureDoesNotMatch", async () => {

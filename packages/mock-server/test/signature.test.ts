@@ -3,19 +3,20 @@ import { computeAcs3Signature, computeRpcV1Signature, percentEncode } from "@acs
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
 import { ADD_CROSS_ACCOUNT, HBR_SPEC, hbrClient } from "./fixtures.js";
-import { send, signedRequest, TEST_CREDENTIAL, type WireRequest } from "./wire-client.js";
+import {
+  send,
+  signedRequest,
+  TEST_CREDENTIAL,
+  TEST_STS_CREDENTIAL,
+  type WireRequest,
+} from "./wire-client.js";
 
-const STS_CREDENTIAL = {
-  accessKeyId: "STS.test-key",
-  accessKeySecret: "sts-secret-value",
-  securityToken: "CAIS-session-token-value",
-};
 let server: MockServer;
 
 beforeAll(async () => {
   server = await startMockServer({
     spec: HBR_SPEC,
-    credentials: [TEST_CREDENTIAL, STS_CREDENTIAL],
+    credentials: [TEST_CREDENTIAL, TEST_STS_CREDENTIAL],
   });
 });
 afterAll(() => server.close());
@@ -247,30 +248,30 @@ describe("replay protection", () => {
 
 describe("STS credentials", () => {
   test("matching token passes", async () => {
-    const response = await send(server, signedRequest(server, { credential: STS_CREDENTIAL }));
+    const response = await send(server, signedRequest(server, { credential: TEST_STS_CREDENTIAL }));
     expect(response.status).toBe(200);
   });
 
   test("missing token is MissingSecurityToken", async () => {
-    const { securityToken: _token, ...withoutToken } = STS_CREDENTIAL;
+    const { securityToken: _token, ...withoutToken } = TEST_STS_CREDENTIAL;
     const response = await send(server, signedRequest(server, { credential: withoutToken }));
     expect(response.status).toBe(400);
     expect(response.json?.Code).toBe("MissingSecurityToken");
   });
 
   test("other token is rejected", async () => {
-    const credential = { ...STS_CREDENTIAL, securityToken: "CAIS-other-token" };
+    const credential = { ...TEST_STS_CREDENTIAL, securityToken: "CAIS-other-token" };
     const response = await send(server, signedRequest(server, { credential }));
     expect(response.status).toBe(400);
     expect(response.json?.Code).toBe("InvalidSecurityToken.MismatchWithAccessKey");
   });
 
   test("token never reaches the log", async () => {
-    await send(server, signedRequest(server, { credential: STS_CREDENTIAL }));
+    await send(server, signedRequest(server, { credential: TEST_STS_CREDENTIAL }));
     const logged = JSON.stringify(server.requests, (_key, value: unknown) =>
       typeof value === "bigint" ? value.toString() : value,
     );
-    expect(logged).not.toContain(STS_CREDENTIAL.securityToken);
+    expect(logged).not.toContain(TEST_STS_CREDENTIAL.securityToken);
     expect(logged).toContain("[redacted]");
   });
 });

@@ -58,6 +58,13 @@ export const TEST_CREDENTIAL: MockCredential = {
   accessKeySecret: "test-secret-value",
 };
 
+/** STS credentials the tests configure: an AccessKey pair with its security token. */
+export const TEST_STS_CREDENTIAL: MockCredential = {
+  accessKeyId: "STS.test-key",
+  accessKeySecret: "sts-secret-value",
+  securityToken: "CAIS-session-token-value",
+};
+
 /** Builds a V3-signed request for `server`. */
 export function signedRequest(server: ServerAddress, spec: SignedRequestSpec = {}): WireRequest {
   const credential = spec.credential ?? TEST_CREDENTIAL;
