@@ -134,9 +134,9 @@ function serversFor(rule: EndpointRule, entries: readonly RegionHost[]): Record<
     {
       url: `https://${rule.productId}.{regionId}.aliyuncs.com`,
       description: "Regional endpoint. Regions in x-acs-endpoint.map use the host given there.",
-      variables: {
-        regionId: { default: defaultRegion, description: "The region that hosts the resources." },
-      },
+      // NOTE: no variable description: the OpenAPI 3.1 schema bundled with swagger-parser 12.1.0
+      // misspells that key and rejects it.
+      variables: { regionId: { default: defaultRegion } },
     },
   ];
 }

@@ -9,11 +9,12 @@
  */
 
 /**
- * Plain scalars that some parser would not read as strings: numbers in any notation, dates,
- * sexagesimals, 1.1 booleans and nulls, `<<`, `=` and document markers.
+ * Plain scalars that some parser would not read as strings: numbers in any notation (YAML 1.1
+ * parsers read even `.` and `e0` as floats), dates, sexagesimals, 1.1 booleans and nulls, `<<`, `=` and document
+ * markers.
  */
 const AMBIGUOUS =
-  /^(?:[-+]?\.?\d|[-+]?\.(?:inf|nan)$|(?:y|n|yes|no|on|off|true|false|null|~|<<|=)$|\.\.\.|---)/i;
+  /^(?:[-+]?\.?\d|[-+]?\.[\d.]*(?:e[-+]\d+)?$|[-+]?[.\d_]*e[-+]?\d+$|[-+]?\.(?:inf|nan)$|(?:y|n|yes|no|on|off|true|false|null|~|<<|=)$|\.\.\.|---)/i;
 
 /** A first character that starts YAML syntax instead of a plain scalar. */
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
@@ -151,7 +152,7 @@ function writeSequence(items: readonly unknown[], indent: number, out: string[])
 export function toSpecYaml(document: Record<string, unknown>): string {
   const out: string[] = [];
   writeMapping(document, 0, out);
-  return `${out.join("\n")}\n`;
+  return out.length === 0 ? "{}\n" : `${out.join("\n")}\n`;
 }
 
 /** Whether YAML text written by {@link toSpecYaml} declares `x-acs-origin: <origin>`. */
