@@ -4,6 +4,7 @@ import {
   DEMO_ENDPOINTS,
   type Json,
   metadataDocument,
+  operationAt,
   rpcOperation,
   warningsOf,
 } from "./fixtures/metadata.js";
@@ -125,9 +126,8 @@ describe("document mapping", () => {
     const apis = { Probe: rpcOperation(), Other: rpcOperation(), Loose: rpcOperation() };
     const spec = convert(metadataDocument(apis, { directories }));
     expect(spec.document.tags).toEqual([{ name: "Widgets" }, { name: "Widgets / Parts" }]);
-    const paths = spec.document.paths as Record<string, Json>;
-    expect((paths["/?Action=Other"]?.post as Json).tags).toEqual(["Widgets / Parts"]);
-    expect((paths["/?Action=Loose"]?.post as Json).tags).toBeUndefined();
+    expect(operationAt(spec, "/?Action=Other").tags).toEqual(["Widgets / Parts"]);
+    expect(operationAt(spec, "/?Action=Loose").tags).toBeUndefined();
   });
 
   it("reports a product style other than RPC and ROA", () => {
