@@ -10,7 +10,13 @@ import {
   productPackages,
   type SpecModel,
 } from "@acs-sdk/spec-loader";
-import { IndentationText, Project, QuoteKind } from "ts-morph";
+import {
+  type ExportDeclarationStructure,
+  IndentationText,
+  Project,
+  QuoteKind,
+  StructureKind,
+} from "ts-morph";
 import {
   generatedModule,
   operationFilePath,
@@ -59,23 +65,31 @@ export function generateClientPackage(model: SpecModel): GeneratedPackage {
   writeServiceFile(project.createSourceFile(`/${SERVICE_FILE}`), model, names);
   const clientFile = `${names.clientFile}.gen.ts`;
   writeClientClassFile(project.createSourceFile(`/${clientFile}`), model, names);
-  const index = project.createSourceFile(`/${CLIENT_INDEX_FILE}`);
-  index.addExportDeclaration({
-    moduleSpecifier: generatedModule(clientFile),
-    namedExports: [names.clientClass],
-  });
-  index.addExportDeclaration({
-    moduleSpecifier: generatedModule(SERVICE_FILE),
-    namedExports: [names.service],
-  });
+  const exports: ExportDeclarationStructure[] = [
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: generatedModule(clientFile),
+      namedExports: [names.clientClass],
+    },
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: generatedModule(SERVICE_FILE),
+      namedExports: [names.service],
+    },
+  ];
   for (const operation of model.operations) {
     const operationNames = names.operations.get(operation.name) as ClientOperationNames;
     const path = operationFilePath(operationNames);
     writeOperationFile(project.createSourceFile(`/${path}`), operation, operationNames, names);
-    index.addExportDeclaration({ moduleSpecifier: generatedModule(path) });
+    exports.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: generatedModule(path) });
   }
   // Request and response types come with the client, so one import serves an application.
-  index.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: names.typesPackage });
+  exports.push({
+    kind: StructureKind.ExportDeclaration,
+    isTypeOnly: true,
+    moduleSpecifier: names.typesPackage,
+  });
+  project.createSourceFile(`/${CLIENT_INDEX_FILE}`, { statements: exports });
   const { title, apiVersion } = model.service;
   const [first] = model.operations;
   const example = first === undefined ? undefined : names.operations.get(first.name)?.functionName;

@@ -4,10 +4,14 @@
  */
 import { type OperationModel, type ParameterModel, tsDocText } from "@acs-sdk/spec-loader";
 import {
+  type FunctionDeclarationStructure,
+  type ImportDeclarationStructure,
   type JSDocStructure,
   type OptionalKind,
   type SourceFile,
+  StructureKind,
   VariableDeclarationKind,
+  type VariableStatementStructure,
 } from "ts-morph";
 import type { ClientNames, ClientOperationNames } from "./client-names.js";
 
@@ -67,20 +71,25 @@ export function writeOperationFile(
   names: ClientOperationNames,
   clientNames: ClientNames,
 ): void {
-  file.addImportDeclaration({
-    isTypeOnly: true,
-    moduleSpecifier: "@acs-sdk/core",
-    namedImports: ["AcsClient", "CallOptions", "OperationDescriptor", "WithMetadata"],
-  });
-  file.addImportDeclaration({
-    isTypeOnly: true,
-    moduleSpecifier: clientNames.typesPackage,
-    namedImports: [names.requestType, names.responseType],
-  });
-  file.addImportDeclaration({
-    moduleSpecifier: clientNames.validatorsPackage,
-    namedImports: [names.requestValidator],
-  });
+  const imports: ImportDeclarationStructure[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: "@acs-sdk/core",
+      namedImports: ["AcsClient", "CallOptions", "OperationDescriptor", "WithMetadata"],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: clientNames.typesPackage,
+      namedImports: [names.requestType, names.responseType],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: clientNames.validatorsPackage,
+      namedImports: [names.requestValidator],
+    },
+  ];
   const fields = [
     `action: ${JSON.stringify(operation.action)},`,
     `method: ${JSON.stringify(operation.method)},`,
@@ -92,7 +101,8 @@ export function writeOperationFile(
     "],",
     `validate: ${names.requestValidator},`,
   ];
-  file.addVariableStatement({
+  const descriptor: VariableStatementStructure = {
+    kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     declarations: [
@@ -103,9 +113,10 @@ export function writeOperationFile(
       },
     ],
     docs: [`How ${operation.name} travels on the wire; the runtime reads it for every call.`],
-  });
+  };
   const optional = requestIsOptional(operation);
-  file.addFunction({
+  const send: FunctionDeclarationStructure = {
+    kind: StructureKind.Function,
     name: names.functionName,
     isExported: true,
     parameters: [
@@ -116,5 +127,7 @@ export function writeOperationFile(
     returnType: `Promise<WithMetadata<${names.responseType}>>`,
     docs: [operationDocs(operation, true)],
     statements: `return client.send<${names.responseType}>(${names.descriptor}, request, options);`,
-  });
+  };
+  file.addStatements([descriptor, send]);
+  file.addImportDeclarations(imports);
 }

@@ -123,7 +123,7 @@ function checkOperation(
       expected: method,
     });
   }
-  if (method === "options" || method === "trace") {
+  if (method === "trace") {
     findings.add("operation-method-unsupported", segments, { method: method.toUpperCase() });
   }
   findings.expectString(operation, segments, "x-acs-pathname");

@@ -98,7 +98,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "operation-method-unsupported": {
     message: "The method {method} is not one a generated client sends.",
-    fix: "Use GET, POST, PUT, DELETE, PATCH or HEAD.",
+    fix: "Use GET, POST, PUT, DELETE, PATCH, HEAD or OPTIONS.",
   },
   "operation-duplicate": {
     message: "The operation name {name} is used twice (also at {other}).",

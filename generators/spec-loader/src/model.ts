@@ -47,7 +47,7 @@ export type ParameterLocation = "query" | "path" | "header" | "host" | "formData
 export type ParameterStyle = "repeatList" | "flat" | "json" | "simple" | "xml";
 
 /** Upper-case HTTP method of an operation. */
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD";
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
 
 /** `x-acs-endpoint`: how a region becomes a host name. Same shape as the runtime's rule. */
 export interface EndpointModel {

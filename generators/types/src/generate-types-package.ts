@@ -2,6 +2,7 @@
  * Generates the types package of a product: the openapi-typescript type set plus named models.
  */
 import {
+  compareCodeUnits,
   type GeneratedPackage,
   generatedFileHeader,
   packageScaffold,
@@ -31,14 +32,17 @@ export async function generateTypesPackage(model: SpecModel): Promise<GeneratedP
       quoteKind: QuoteKind.Double,
     },
   });
-  project.createSourceFile(`/${SCHEMA_FILE}`, await printSchemaTypes(model));
   writeModelsFile(project.createSourceFile(`/${MODELS_FILE}`), model);
+  const header = generatedFileHeader(TYPES_GENERATOR, model);
+  const schema = { path: SCHEMA_FILE, content: `${header}\n${await printSchemaTypes(model)}` };
   const { title, apiVersion } = model.service;
   return {
     name: target.name,
     dir: target.dir,
     operationCount: model.operations.length,
-    files: printSourceFiles(project.getSourceFiles(), generatedFileHeader(TYPES_GENERATOR, model)),
+    files: [...printSourceFiles(project.getSourceFiles(), header), schema].sort((left, right) =>
+      compareCodeUnits(left.path, right.path),
+    ),
     scaffold: packageScaffold({
       package: target,
       description: `TypeScript types of the ${title} API, version ${apiVersion}.`,

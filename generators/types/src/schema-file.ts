@@ -58,9 +58,25 @@ function toJsonSafe(value: unknown): unknown {
   return copy;
 }
 
-/** Runs openapi-typescript once over the merged document and returns the printed types. */
+/**
+ * Halves the indentation unit of TypeScript's printer (4 spaces) to the 2 of generated code. The
+ * printer indents nothing but nesting and comment lines, so this equals what ts-morph's
+ * `formatText` produces (a test holds the two equal), at a fraction of its cost on files that
+ * reach hundreds of kilobytes.
+ */
+export function reindentPrinted(text: string): string {
+  return text.replace(/^ +/gm, (indent) => {
+    const unit = Math.floor(indent.length / 4);
+    return " ".repeat(unit * 2 + (indent.length % 4));
+  });
+}
+
+/**
+ * Runs openapi-typescript once over the merged document and returns the printed types, indented
+ * by 2 spaces.
+ */
 export async function printSchemaTypes(model: SpecModel): Promise<string> {
   const document = toJsonSafe(model.document) as OpenAPI3;
   const nodes = await openapiTS(document, { silent: true, transform: transformFormat });
-  return astToString(nodes);
+  return reindentPrinted(astToString(nodes));
 }

@@ -13,7 +13,13 @@ import {
   productPackages,
   type SpecModel,
 } from "@acs-sdk/spec-loader";
-import { IndentationText, Project, QuoteKind } from "ts-morph";
+import {
+  type ExportDeclarationStructure,
+  IndentationText,
+  Project,
+  QuoteKind,
+  StructureKind,
+} from "ts-morph";
 import { ComponentCheckers } from "./schema-checks.js";
 import {
   moduleSpecifier,
@@ -45,13 +51,13 @@ export function generateValidatorsPackage(model: SpecModel): GeneratedPackage {
   });
   const names = nameOperations(model.operations);
   const checkers = new ComponentCheckers();
-  const index = project.createSourceFile(`/${VALIDATOR_FILES.index}`);
+  const exports: ExportDeclarationStructure[] = [];
   for (const operation of model.operations) {
     const operationNames = names.get(operation.name) as OperationNames;
     const path = `${VALIDATOR_FILES.operationsDir}/${operationNames.fileName}.gen.ts`;
     const file = project.createSourceFile(`/${path}`);
     writeOperationValidators(file, operation, operationNames, model, checkers);
-    index.addExportDeclaration({ moduleSpecifier: moduleSpecifier(path) });
+    exports.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: moduleSpecifier(path) });
   }
   const components = project.createSourceFile(`/${VALIDATOR_FILES.components}`);
   writeComponentCheckers(components, model, checkers);
@@ -63,14 +69,21 @@ export function generateValidatorsPackage(model: SpecModel): GeneratedPackage {
     model,
     names,
   );
-  index.addExportDeclaration({
-    moduleSpecifier: moduleSpecifier(VALIDATOR_FILES.requestValidators),
-    namedExports: ["requestValidators"],
-  });
-  index.addExportDeclaration({
-    isTypeOnly: true,
-    moduleSpecifier: moduleSpecifier(VALIDATOR_FILES.kit),
-    namedExports: ["ValidationIssue", "Validator"],
+  project.createSourceFile(`/${VALIDATOR_FILES.index}`, {
+    statements: [
+      ...exports,
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: moduleSpecifier(VALIDATOR_FILES.requestValidators),
+        namedExports: ["requestValidators"],
+      },
+      {
+        kind: StructureKind.ExportDeclaration,
+        isTypeOnly: true,
+        moduleSpecifier: moduleSpecifier(VALIDATOR_FILES.kit),
+        namedExports: ["ValidationIssue", "Validator"],
+      },
+    ],
   });
   project.createSourceFile(`/${VALIDATOR_FILES.kit}`, KIT_SOURCE);
   const { title, apiVersion } = model.service;

@@ -9,7 +9,13 @@ import {
   type SpecModel,
   tsDocText,
 } from "@acs-sdk/spec-loader";
-import { type SourceFile, VariableDeclarationKind } from "ts-morph";
+import {
+  type FunctionDeclarationStructure,
+  type ImportDeclarationStructure,
+  type SourceFile,
+  StructureKind,
+  VariableDeclarationKind,
+} from "ts-morph";
 import {
   CheckContext,
   type ComponentCheckers,
@@ -33,19 +39,27 @@ export function moduleSpecifier(file: string, fromDir = ""): string {
   return `${prefix}${file.replace(/\.ts$/, ".js")}`;
 }
 
-/** Adds the imports a check context collected to `file`, which lives in `fromDir`. */
-function addCheckImports(file: SourceFile, context: CheckContext, fromDir: string): void {
+/** The imports a check context collected, for a file in `fromDir`. */
+function checkImports(
+  context: CheckContext,
+  fromDir: string,
+  withComponents: boolean,
+): ImportDeclarationStructure[] {
+  const imports: ImportDeclarationStructure[] = [];
   const components = [...context.components].sort();
-  if (components.length > 0 && file.getBaseName() !== VALIDATOR_FILES.components) {
-    file.addImportDeclaration({
+  if (components.length > 0 && withComponents) {
+    imports.push({
+      kind: StructureKind.ImportDeclaration,
       moduleSpecifier: moduleSpecifier(VALIDATOR_FILES.components, fromDir),
       namedImports: components,
     });
   }
-  file.addImportDeclaration({
+  imports.push({
+    kind: StructureKind.ImportDeclaration,
     moduleSpecifier: moduleSpecifier(VALIDATOR_FILES.kit, fromDir),
     namedImports: [...[...context.kit].sort(), { name: "ValidationIssue", isTypeOnly: true }],
   });
+  return imports;
 }
 
 function requestStatements(operation: OperationModel, context: CheckContext): string[] {
@@ -94,7 +108,8 @@ export function writeOperationValidators(
 ): void {
   const context = new CheckContext(model, checkers, ["request", "body"]);
   const deprecated = operation.deprecated ? [{ tagName: "deprecated" }] : [];
-  file.addFunction({
+  const request: FunctionDeclarationStructure = {
+    kind: StructureKind.Function,
     name: names.requestValidator,
     isExported: true,
     parameters: [{ name: "request", type: "unknown" }],
@@ -109,8 +124,9 @@ export function writeOperationValidators(
       },
     ],
     statements: requestStatements(operation, context).join("\n"),
-  });
-  file.addFunction({
+  };
+  const response: FunctionDeclarationStructure = {
+    kind: StructureKind.Function,
     name: names.responseValidator,
     isExported: true,
     parameters: [{ name: "body", type: "unknown" }],
@@ -125,8 +141,11 @@ export function writeOperationValidators(
       },
     ],
     statements: responseStatements(operation, context).join("\n"),
-  });
-  addCheckImports(file, context, VALIDATOR_FILES.operationsDir);
+  };
+  // Few insertions per file: each ts-morph insertion reparses the file. Imports go in last, so
+  // that ts-morph separates them from the code with a blank line.
+  file.addStatements([request, response]);
+  file.addImportDeclarations(checkImports(context, VALIDATOR_FILES.operationsDir, true));
 }
 
 /**
@@ -139,6 +158,7 @@ export function writeComponentCheckers(
   checkers: ComponentCheckers,
 ): void {
   const context = new CheckContext(model, checkers, ["value", "path"]);
+  const functions: FunctionDeclarationStructure[] = [];
   for (let next = checkers.nextPending(); next !== undefined; next = checkers.nextPending()) {
     const schema = model.schemas[next.schemaName] ?? {};
     const statements = schemaChecks(
@@ -148,7 +168,8 @@ export function writeComponentCheckers(
       context,
       "value",
     );
-    file.addFunction({
+    functions.push({
+      kind: StructureKind.Function,
       name: next.functionName,
       isExported: true,
       parameters: [
@@ -164,7 +185,10 @@ export function writeComponentCheckers(
         statements.length === 0 ? "// Any value matches this schema." : statements.join("\n"),
     });
   }
-  addCheckImports(file, context, "");
+  if (functions.length > 0) {
+    file.addStatements(functions);
+    file.addImportDeclarations(checkImports(context, "", false));
+  }
 }
 
 /** Fills the map of request validators by operation name. */
@@ -174,10 +198,12 @@ export function writeRequestValidatorMap(
   names: ReadonlyMap<string, OperationNames>,
 ): void {
   const entries: string[] = [];
+  const imports: ImportDeclarationStructure[] = [];
   for (const operation of model.operations) {
     const operationNames = names.get(operation.name) as OperationNames;
     const validator = operationNames.requestValidator;
-    file.addImportDeclaration({
+    imports.push({
+      kind: StructureKind.ImportDeclaration,
       moduleSpecifier: moduleSpecifier(
         `${VALIDATOR_FILES.operationsDir}/${operationNames.fileName}.gen.ts`,
       ),
@@ -185,32 +211,37 @@ export function writeRequestValidatorMap(
     });
     entries.push(`${objectLiteralKey(operation.name)}: ${validator},`);
   }
-  file.addImportDeclaration({
+  imports.push({
+    kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
     moduleSpecifier: moduleSpecifier(VALIDATOR_FILES.kit),
     namedImports: ["Validator"],
   });
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: "requestValidators",
-        type: "Readonly<Record<string, Validator>>",
-        initializer: [
-          "Object.freeze(",
-          "Object.assign(Object.create(null) as Record<string, Validator>, {",
-          ...entries,
-          "}),",
-          ")",
-        ].join("\n"),
-      },
-    ],
-    docs: [
-      tsDocText(
-        `The request validator of every ${model.service.product} operation, by operation name.`,
-        "The map has no prototype, so a name that is no operation (even `constructor`) reads as undefined.",
-      ),
-    ],
-  });
+  file.addStatements([
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {
+          name: "requestValidators",
+          type: "Readonly<Record<string, Validator>>",
+          initializer: [
+            "Object.freeze(",
+            "Object.assign(Object.create(null) as Record<string, Validator>, {",
+            ...entries,
+            "}),",
+            ")",
+          ].join("\n"),
+        },
+      ],
+      docs: [
+        tsDocText(
+          `The request validator of every ${model.service.product} operation, by operation name.`,
+          "The map has no prototype, so a name that is no operation (even `constructor`) reads as undefined.",
+        ),
+      ],
+    },
+  ]);
+  file.addImportDeclarations(imports);
 }
