@@ -61,7 +61,7 @@ export class AcsClient {
    * @throws ValidationError before sending when `operation.validate` reports issues.
    * @throws ServiceError (or ThrottlingError) for 4xx/5xx responses, NetworkError and
    *   TimeoutError for transport failures, RequestAbortedError when `options.signal` fires,
-   *   SerializationError, ConfigurationError and CredentialsError as their names say.
+   *   and SerializationError, ConfigurationError or CredentialsError for those failures.
    */
   async send<TResponse>(
     operation: OperationDescriptor,
@@ -104,7 +104,7 @@ export class AcsClient {
       try {
         response = await this.#transport.send(
           {
-            endpoint,
+            endpoint: prepared.endpoint,
             method: prepared.method,
             path: signed.path,
             headers: signed.headers,
@@ -170,15 +170,21 @@ export class AcsClient {
       }
     }
     const body = serialized.body;
+    const target =
+      serialized.hostPrefix === undefined
+        ? endpoint
+        : {
+            ...endpoint,
+            hostname: `${serialized.hostPrefix}.${endpoint.hostname}`,
+            host: `${serialized.hostPrefix}.${endpoint.host}`,
+          };
     return {
       action: operation.action,
       apiVersion: this.service.apiVersion,
       style: operation.style,
       method: operation.method,
-      host:
-        serialized.hostPrefix === undefined
-          ? endpoint.host
-          : `${serialized.hostPrefix}.${endpoint.host}`,
+      endpoint: target,
+      host: target.host,
       pathname: serialized.pathname,
       query: serialized.query,
       canonicalQuery: encodeSortedParameters(serialized.query),

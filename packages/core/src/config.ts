@@ -18,7 +18,7 @@ export interface RetryOptions {
   /** Base delay of the exponential backoff, in milliseconds. @defaultValue 100 */
   readonly baseDelayMs?: number;
   /**
-   * Upper bound of one backoff delay, in milliseconds. A throttling response that asks for a
+   * Upper bound of one backoff delay, in milliseconds. A throttling response that requests a
    * longer wait (`x-acs-retry-after`) is not retried. @defaultValue 20000
    */
   readonly maxDelayMs?: number;

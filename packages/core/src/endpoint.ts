@@ -2,7 +2,7 @@ import type { ClientConfig } from "./config.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDescriptor } from "./operation.js";
 
-/** Where requests go: the parts `node:http` needs and the `host` header value. */
+/** Request target: the parts `node:http` needs and the `host` header value. */
 export interface ResolvedEndpoint {
   readonly protocol: "https:" | "http:";
   /** Host name or IP address (IPv6 without brackets). */
@@ -20,7 +20,7 @@ const REGION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * `endpoint`; else the product's map entry for the region (which ignores `network`); else the
  * rule: `regional` gives `<productId>[-<network>].<regionId>.aliyuncs.com`, `central` gives
  * `<productId>[-<network>].aliyuncs.com`. A `network` of `public` adds nothing. HTTPS unless
- * `protocol` or the endpoint URL says `http`.
+ * `protocol` or the endpoint URL names `http`.
  *
  * @throws ConfigurationError `MissingRegion` when the rule needs a region and none is set, and
  *   `InvalidEndpoint` for a malformed endpoint, region or network.

@@ -93,13 +93,13 @@ export interface ServiceErrorDetails {
   readonly hostId?: string;
   /** Link to Alibaba Cloud's diagnosis page for this error. */
   readonly recommend?: string;
-  /** Which policy denied access, for `NoPermission`-style errors. */
+  /** Policy details of an access denial, for `NoPermission`-style errors. */
   readonly accessDeniedDetail?: unknown;
   /** The whole parsed error body (secrets removed), or the body excerpt for non-JSON bodies. */
   readonly data?: unknown;
 }
 
-/** The service answered with a 4xx or 5xx status. `code` is the service's own error code. */
+/** A 4xx or 5xx response from the service. `code` is the service's own error code. */
 export class ServiceError extends AcsError {
   override readonly name: string = "ServiceError";
   readonly action: string;

@@ -20,6 +20,11 @@ export interface ParameterDescriptor {
    * For `in: "body"` only: the value is the whole JSON body rather than one property of it.
    */
   readonly wholeBody?: boolean;
+  /**
+   * JSON Schema type of the parameter. When it is a scalar type (`string`, `number`, `integer`,
+   * `boolean`), an object or list value is a `SerializationError` instead of being flattened.
+   */
+  readonly type?: "string" | "number" | "integer" | "boolean" | "array" | "object";
 }
 
 /** Issue found by a generated validator. Structurally identical to the validators' own type. */

@@ -46,7 +46,7 @@ export function parseSuccessResponse<T>(
   return record as WithMetadata<T>;
 }
 
-/** What an error response is compared with and scrubbed of. */
+/** Request facts used to explain an error response and to remove secrets from it. */
 export interface ErrorContext {
   readonly action: string;
   /** The attempt that failed; its string to sign is compared with the server's. */

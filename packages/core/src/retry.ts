@@ -1,5 +1,5 @@
 /**
- * Which failures are retried and how long to wait. Retried by default:
+ * Retry policy: which failures are retried and how long to wait. Retried by default:
  *
  * - throttling (`ThrottlingError`), because a throttled request was not executed;
  * - 5xx responses except 501 Not Implemented, which no retry can change;

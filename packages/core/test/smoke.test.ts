@@ -1,5 +1,5 @@
-import { expect, test } from "vitest";
 import type { ServiceDescriptor } from "@acs-sdk/core";
+import { expect, test } from "vitest";
 
 test("core resolves from source", () => {
   const service: ServiceDescriptor = {

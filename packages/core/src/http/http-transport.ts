@@ -24,9 +24,9 @@ export interface TransportResponse {
 
 /** Limits of one attempt. */
 export interface TransportOptions {
-  /** Longest wait for the TCP connection (and TLS handshake) of a new socket. */
+  /** Maximum wait for the TCP connection (and TLS handshake) of a new socket. */
   readonly connectTimeoutMs: number;
-  /** Longest wait for response bytes once the request is sent, reset by every chunk received. */
+  /** Maximum wait for response bytes once the request is sent, reset by every chunk received. */
   readonly readTimeoutMs: number;
   readonly signal: AbortSignal | undefined;
   /** API name, for error messages. */
@@ -35,8 +35,8 @@ export interface TransportOptions {
 
 /**
  * Sends requests over `node:http`/`node:https` with keep-alive agents owned by one client.
- * Errors say whether request bytes may have reached the server (`requestSent`): a failure while
- * connecting on a new socket did not send anything, anything later might have.
+ * Each error records in `requestSent` whether request bytes may have reached the server. A failure
+ * while connecting a new socket sent nothing, and any later failure might have sent the request.
  */
 export class HttpTransport {
   #httpAgent: HttpAgent | undefined;

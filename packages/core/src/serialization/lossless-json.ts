@@ -4,7 +4,7 @@
  * Parsing rule: an integer literal (no fraction, no exponent) whose value lies outside
  * ±(2^53 − 1), the range in which every integer has its own `number`, becomes a `bigint`.
  * Every other number becomes a `number`, exactly as `JSON.parse` would produce it. So IDs such
- * as 9007199254740993 keep their digits, and code that reads small numbers never sees a `bigint`.
+ * as 9007199254740993 keep their digits, and code that reads small numbers never gets a `bigint`.
  *
  * Writing: a `bigint` is written as its decimal digits; non-finite numbers, functions and symbols
  * are errors rather than the `null` or omission of `JSON.stringify`.
@@ -232,7 +232,8 @@ class LosslessParser {
     let current = position;
     for (;;) {
       const code = text.charCodeAt(current);
-      if (code < 0x30 || code > 0x39) {
+      // At the end of the text charCodeAt returns NaN, which fails this test too.
+      if (!(code >= 0x30 && code <= 0x39)) {
         return current;
       }
       current++;

@@ -18,7 +18,7 @@ export interface SerializedBody {
   readonly formParameters?: Readonly<Record<string, string>>;
 }
 
-/** A request's parameters placed where their descriptors say they travel. */
+/** A request's parameters, placed in the locations their descriptors name. */
 export interface SerializedParameters {
   /** Path with path parameters substituted and percent-encoded. */
   readonly pathname: string;
@@ -59,6 +59,9 @@ export function serializeRequest(
     const value = values[parameter.name];
     if (value === undefined || value === null) {
       continue;
+    }
+    if (typeof value === "object" && isScalarType(parameter.type)) {
+      throw unserializable(value, parameter.name, `a ${parameter.type} (the parameter's type)`);
     }
     switch (parameter.in) {
       case "query":
@@ -192,4 +195,8 @@ function joinHostPrefix(
     );
   }
   return prefix === undefined ? label : `${prefix}.${label}`;
+}
+
+function isScalarType(type: ParameterDescriptor["type"]): boolean {
+  return type === "string" || type === "number" || type === "integer" || type === "boolean";
 }

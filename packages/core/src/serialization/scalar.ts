@@ -2,8 +2,8 @@ import { SerializationError } from "../errors.js";
 
 /**
  * Formats a scalar request value as wire text. Integers are written as exact decimal digits, so
- * an int64 may be passed as a `bigint`, a `number` or a numeric string; a `number` of 1e21 or more
- * is written digit by digit rather than in exponent form.
+ * an int64 may be passed as a `bigint`, a `number` or a numeric string. A `number` of 1e21 or
+ * more is written digit by digit rather than in exponent form.
  *
  * @param path - Parameter path named in the error (`Filters[0].Values[1]`).
  * @throws SerializationError `UnserializableValue` for anything but a string, a finite number, a

@@ -14,8 +14,8 @@ const XML_ENTITIES: Readonly<Record<string, string>> = {
  * parameter, object members as child elements, list items as repeated elements of the same name,
  * and scalars as escaped text. Absent members are left out.
  *
- * NOTE: Alibaba's metadata names the `xml` style but documents no wire example; this element
- * layout is the conventional one and has not been checked against a live gateway.
+ * NOTE: Alibaba's metadata names the `xml` style but documents no wire example. This element layout
+ * is the conventional one, and it has not been checked against a live gateway.
  *
  * @throws SerializationError `UnserializableValue` naming the path of a value that is not a
  *   string, number, bigint, boolean, list or object.

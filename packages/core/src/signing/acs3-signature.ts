@@ -94,7 +94,7 @@ export function canonicalizeQuery(query: QueryParameters | undefined): string {
     pairs.push([name, value]);
   }
   // A stable sort by name keeps repeated names in their received order.
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  pairs.sort(compareByName);
   return pairs
     .map(([name, value]) => `${percentEncode(name, name)}=${percentEncode(value, name)}`)
     .join("&");
@@ -257,4 +257,11 @@ function isSignedByDefault(lowercaseName: string): boolean {
 
 function isIterable(value: object): value is Iterable<readonly [string, string]> {
   return typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === "function";
+}
+
+function compareByName(a: readonly [string, string], b: readonly [string, string]): number {
+  if (a[0] === b[0]) {
+    return 0;
+  }
+  return a[0] < b[0] ? -1 : 1;
 }

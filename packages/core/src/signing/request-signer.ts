@@ -1,6 +1,7 @@
 /** The contract between the client, which prepares a call once, and a signer, run per attempt. */
 
 import type { Credential } from "../credentials/credential.js";
+import type { ResolvedEndpoint } from "../endpoint.js";
 
 /** A serialized call: the parts every attempt shares, before signing. */
 export interface PreparedRequest {
@@ -9,6 +10,8 @@ export interface PreparedRequest {
   readonly apiVersion: string;
   readonly style: "RPC" | "ROA";
   readonly method: string;
+  /** Request target, with any `host` parameters prepended to the host name. */
+  readonly endpoint: ResolvedEndpoint;
   /** Value of the `host` header: host name, plus `:port` when the endpoint names one. */
   readonly host: string;
   /** Percent-encoded path without the query. */
@@ -28,7 +31,7 @@ export interface PreparedRequest {
   readonly formParameters: Readonly<Record<string, string>> | undefined;
 }
 
-/** What changes between attempts of one call. */
+/** Facts that change between attempts of one call. */
 export interface AttemptContext {
   readonly date: Date;
   /** Random string, unique per attempt. */

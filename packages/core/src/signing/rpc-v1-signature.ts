@@ -49,9 +49,9 @@ export function computeRpcV1Signature(input: RpcV1SignatureInput): RpcV1Signatur
 }
 
 /**
- * Signs RPC operations with the legacy signature: the common parameters (`Action`, `Version`,
- * `Timestamp`, …) and `Signature` travel in the query; body parameters stay in the form body but
- * are signed too.
+ * Signs RPC operations with the legacy signature. The common parameters (`Action`, `Version`,
+ * `Timestamp`, …) and `Signature` travel in the query. Body parameters stay in the form body, but
+ * they are signed too.
  */
 export const rpcV1Signer: RequestSigner = {
   sign(request: PreparedRequest, credential: Credential, attempt: AttemptContext): SignedRequest {
