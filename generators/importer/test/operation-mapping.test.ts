@@ -295,7 +295,7 @@ const cases: readonly OperationCase[] = [
     pathKey: "/?Action=Probe",
     want: {
       responses: {
-        "200": { description: "The call succeeded; the service answers with status 204." },
+        "200": { description: "The call succeeded. The service answers with status 204." },
       },
     },
     warnings: [`response-status-renamed ${OP}/responses/204`],

@@ -53,7 +53,7 @@ function describe(spec: ImportedSpec): string {
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   const OPTIONS = {
-    out: { type: "string", default: "specs" },
+    out: { type: "string" },
     force: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -70,7 +70,8 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const started = performance.now();
-  const outDir = values.out === "specs" ? resolve("specs") : callerPath(values.out);
+  // Without --out, specs/ of the workspace root, which is where pnpm runs scripts.
+  const outDir = values.out === undefined ? resolve("specs") : callerPath(values.out);
   try {
     const imported = await importSpecs(positionals.map(callerPath), {
       outDir,

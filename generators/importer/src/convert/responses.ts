@@ -23,7 +23,7 @@ export interface ErrorCodeEntry {
 /** The conventions file the success response of every operation under this status. */
 const SUCCESS_STATUS = "200";
 const STATUS_KEY = /^[1-5](?:\d\d|xx)$/i;
-const RESPONSE_KEYS = new Set(["schema", "headers"]);
+const RESPONSE_KEYS = new Set(["schema", "headers", "description", "examples"]);
 
 /** Output schemas of the document, by component name; response schemas are added here. */
 export type SchemaComponents = Map<string, OutputSchema>;
@@ -128,13 +128,15 @@ function convertResponse(
 ): Record<string, unknown> {
   const { entry, pointer, isSuccess } = input;
   for (const key of Object.keys(entry)) {
-    if (!RESPONSE_KEYS.has(key)) {
+    const isEmptyList =
+      key === "examples" && Array.isArray(entry.examples) && entry.examples.length === 0;
+    if (!RESPONSE_KEYS.has(key) || (key === "examples" && !isEmptyList)) {
       context.report("unknown-key", appendPointer(pointer, key), `response key \`${key}\``);
     }
   }
-  const response: Record<string, unknown> = {
-    description: describeStatus(input.status, isSuccess),
-  };
+  const documented = typeof entry.description === "string" ? entry.description.trim() : "";
+  const description = documented === "" ? describeStatus(input.status, isSuccess) : documented;
+  const response: Record<string, unknown> = { description };
   const headers = convertHeaders(entry.headers, appendPointer(pointer, "headers"), context);
   if (headers !== undefined) {
     response.headers = headers;
@@ -208,7 +210,7 @@ export function convertResponses(
     if (input.isSuccess && input.status !== SUCCESS_STATUS) {
       const message = `the success response has status ${input.status}; it is filed as ${SUCCESS_STATUS}`;
       context.report("response-status-renamed", input.pointer, message);
-      response.description = `The call succeeded; the service answers with status ${input.status}.`;
+      response.description = `${String(response.description)} The service answers with status ${input.status}.`;
     }
     responses[input.isSuccess ? SUCCESS_STATUS : input.status] = response;
   }

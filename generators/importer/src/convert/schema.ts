@@ -15,7 +15,7 @@ const JSON_TYPES = new Set(["string", "integer", "number", "boolean", "object", 
 
 /**
  * Keys that only steer how Alibaba's portal renders the reference page, or name fields inside
- * Alibaba's own backend (`backendName`).
+ * Alibaba's own backend (`backendName`) and SDKs (`sdkPropertyName`).
  */
 const DOCUMENTATION_KEYS = new Set([
   "backendName",
@@ -23,6 +23,7 @@ const DOCUMENTATION_KEYS = new Set([
   "index",
   "isFileTransferUrl",
   "itemName",
+  "sdkPropertyName",
 ]);
 
 /** Keys read by {@link convertSchema}; `required` is read by the parent object or parameter. */
