@@ -67,7 +67,7 @@ export class CliProfileCredentialProvider implements CredentialProvider {
     try {
       config = JSON.parse(text) as typeof config;
     } catch {
-      // The parser's message quotes the file, which holds secrets, so it is not passed on.
+      // The parser's message quotes the file, which contains secrets, so it is not passed on.
       throw this.#fileError(`${this.#path} is not valid JSON; fix it or run \`aliyun configure\``);
     }
     const profiles = Array.isArray(config?.profiles) ? (config.profiles as CliProfile[]) : [];

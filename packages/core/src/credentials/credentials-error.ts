@@ -3,7 +3,7 @@
  *
  * - `InvalidCredentialOptions`: a provider was constructed with a missing or out-of-range option.
  * - `CredentialSourceNotConfigured`: the source a provider reads (an environment variable, a
- *   file, the metadata service) is not set up; the default chain moves on to its next provider.
+ *   file, the metadata service) is not set up, so the default chain moves on to its next provider.
  * - `InvalidCredentialConfigFile`: a CLI or INI profile file exists but cannot be used.
  * - `UnsupportedProfileMode`: a profile names a mode or type this runtime does not implement.
  * - `CredentialRequestFailed`: an STS, metadata or credentials-URI request failed or was rejected.
@@ -23,7 +23,7 @@ export type CredentialsErrorCode =
 
 /**
  * Failure to resolve a credential. Messages name the provider, the value or file involved and
- * what to change; they never contain an AccessKey secret, a security token or an OIDC token.
+ * what to change. They never contain an AccessKey secret, a security token or an OIDC token.
  */
 export class CredentialsError extends Error {
   override readonly name = "CredentialsError";

@@ -4,7 +4,7 @@ import { request as httpsRequest } from "node:https";
 import { CredentialsError } from "./credentials-error.js";
 import { describeUrl } from "./secret-redaction.js";
 
-/** Largest response body read from a credential endpoint; real answers are under 4 KiB. */
+/** Maximum response body read from a credential endpoint; real responses are a few hundred bytes. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** One request to STS, the instance metadata service or a credentials URI. */
@@ -14,7 +14,7 @@ export interface CredentialHttpRequest {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
   readonly connectTimeoutMs: number;
-  /** Longest silence on the socket once connected. */
+  /** Maximum idle time on the socket once connected, in milliseconds. */
   readonly readTimeoutMs: number;
   readonly signal?: AbortSignal;
 }

@@ -12,14 +12,14 @@ const DEFAULT_READ_TIMEOUT_MS = 10000;
 
 /** Options of {@link CredentialsUriProvider}. */
 export interface CredentialsUriOptions extends ProviderRuntimeOptions {
-  /** URL answering `GET` with a session; defaults to `ALIBABA_CLOUD_CREDENTIALS_URI`. */
+  /** URL that returns a session for `GET`; defaults to `ALIBABA_CLOUD_CREDENTIALS_URI`. */
   readonly credentialsUri?: string;
   /** Refresh when the session expires within this many milliseconds; default 15 minutes. */
   readonly staleWindowMs?: number;
 }
 
 /**
- * Fetches a session from a local credentials endpoint (a sidecar or agent) that answers `GET`
+ * Fetches a session from a local credentials endpoint (a sidecar or agent) that responds to `GET`
  * with HTTP 200 and JSON `AccessKeyId`, `AccessKeySecret`, `SecurityToken`, `Expiration`.
  * Provider name `credential_uri`, as in the official runtime.
  */

@@ -13,10 +13,10 @@ import { raceAbort } from "./session-cache.js";
 /** Options of {@link defaultCredentialChain}. */
 export interface DefaultChainOptions extends ProfileProviderOptions {
   /**
-   * Try the ECS instance metadata service (at `ecsMetadataUrl`). Off by default, unlike the
-   * official runtime, so that machines outside Alibaba Cloud never send traffic to the
-   * metadata address; setting `ALIBABA_CLOUD_ECS_METADATA` (the role name) also turns it on.
-   * `ALIBABA_CLOUD_ECS_METADATA_DISABLED=true` turns it off regardless.
+   * Try the ECS instance metadata service (at `ecsMetadataUrl`). It is off by default, unlike
+   * in the official runtime, so that machines outside Alibaba Cloud never send traffic to the
+   * metadata address. Setting `ALIBABA_CLOUD_ECS_METADATA` (the role name) also turns it on,
+   * and `ALIBABA_CLOUD_ECS_METADATA_DISABLED=true` turns it off regardless.
    */
   readonly enableEcsRamRole?: boolean;
 }

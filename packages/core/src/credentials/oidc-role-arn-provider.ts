@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
+import { formatTimestamp } from "../signing/request-signer.js";
 import type { Credential, CredentialProvider } from "./credential.js";
 import { CredentialsError } from "./credentials-error.js";
 import { type ProviderRuntimeOptions, readEnv } from "./provider-options.js";
-import { formatRpcTimestamp } from "./rpc-signature.js";
 import { SessionCache } from "./session-cache.js";
 import {
   callSts,
@@ -119,7 +119,7 @@ export class OidcRoleArnCredentialProvider implements CredentialProvider {
         Version: STS_API_VERSION,
         Action: "AssumeRoleWithOIDC",
         Format: "JSON",
-        Timestamp: formatRpcTimestamp(this.#now()),
+        Timestamp: formatTimestamp(new Date(this.#now())),
       },
       form: { ...this.#form, OIDCToken: token },
       secrets: [token],

@@ -14,7 +14,7 @@ export interface ProviderRuntimeOptions {
   readonly logger?: Logger;
   /** Connect timeout of credential HTTP requests, in milliseconds. */
   readonly connectTimeoutMs?: number;
-  /** Longest wait for response bytes of credential HTTP requests, in milliseconds. */
+  /** Maximum wait for response bytes of credential HTTP requests, in milliseconds. */
   readonly readTimeoutMs?: number;
 }
 
@@ -30,7 +30,7 @@ export function isEnvFlagSet(env: EnvironmentVariables, name: string): boolean {
 }
 
 /**
- * Returns the home directory that holds `.aliyun/` and `.alibabacloud/`: the explicit option,
+ * Returns the home directory that contains `.aliyun/` and `.alibabacloud/`: the explicit option,
  * else `HOME` (or `USERPROFILE` on Windows) from the given environment, else the OS account's.
  */
 export function resolveHomeDir(env: EnvironmentVariables, homeDir?: string): string {

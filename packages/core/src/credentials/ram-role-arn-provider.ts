@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { formatTimestamp } from "../signing/request-signer.js";
+import { computeRpcV1Signature } from "../signing/rpc-v1-signature.js";
 import type { Credential, CredentialProvider } from "./credential.js";
 import { CredentialsError } from "./credentials-error.js";
 import { type ProviderRuntimeOptions, readEnv } from "./provider-options.js";
-import { buildRpcStringToSign, formatRpcTimestamp, signRpcString } from "./rpc-signature.js";
 import { SessionCache } from "./session-cache.js";
 import {
   callSts,
@@ -55,6 +56,7 @@ export class RamRoleArnCredentialProvider implements CredentialProvider {
     this.#source = options.source;
     this.#options = options;
     this.#now = options.now ?? Date.now;
+
     const roleArn = options.roleArn || readEnv(env, "ALIBABA_CLOUD_ROLE_ARN");
     if (!roleArn) {
       throw new CredentialsError(
@@ -68,7 +70,7 @@ export class RamRoleArnCredentialProvider implements CredentialProvider {
       options.durationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
     );
     this.#endpoint = resolveStsEndpoint(this.name, options, env);
-    // Form order follows the official runtime; the signature sorts parameters anyway.
+
     this.#form = {
       RoleArn: roleArn,
       ...(options.policy ? { Policy: options.policy } : {}),
@@ -92,15 +94,19 @@ export class RamRoleArnCredentialProvider implements CredentialProvider {
       Version: STS_API_VERSION,
       Action: "AssumeRole",
       Format: "JSON",
-      Timestamp: formatRpcTimestamp(this.#now()),
+      Timestamp: formatTimestamp(new Date(this.#now())),
       SignatureMethod: "HMAC-SHA1",
       SignatureVersion: "1.0",
       SignatureNonce: randomUUID(),
       AccessKeyId: source.accessKeyId,
       ...(source.securityToken ? { SecurityToken: source.securityToken } : {}),
     };
-    const stringToSign = buildRpcStringToSign("POST", { ...query, ...this.#form });
-    query.Signature = signRpcString(stringToSign, source.accessKeySecret);
+    const { stringToSign, signature } = computeRpcV1Signature({
+      method: "POST",
+      parameters: { ...query, ...this.#form },
+      accessKeySecret: source.accessKeySecret,
+    });
+    query.Signature = signature;
     const session = await callSts({
       provider: this.name,
       endpoint: this.#endpoint,

@@ -1,10 +1,10 @@
-import { percentEncode } from "./rpc-signature.js";
+import { percentEncode } from "../percent-encode.js";
 
 const REDACTED = "<redacted>";
 
 /**
  * Replaces every occurrence of the given secrets in text that came from a server, in raw,
- * percent-encoded and double percent-encoded form (STS echoes its string to sign, which holds
+ * percent-encoded and double percent-encoded form (STS echoes its string to sign, which contains
  * encoded parameters such as a security token).
  */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {

@@ -5,7 +5,7 @@ import type { Credential } from "./credential.js";
 export const DEFAULT_STALE_WINDOW_MS = 15 * 60 * 1000;
 
 /**
- * Least time between two fetches. It stops a session that arrives already expired (clock skew
+ * Minimum time between two fetches. It stops a session that arrives already expired (clock skew
  * or a misbehaving endpoint) from being fetched again on every call.
  */
 const MIN_REFRESH_INTERVAL_MS = 10 * 1000;

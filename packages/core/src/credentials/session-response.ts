@@ -24,7 +24,7 @@ export function parseJsonBody(provider: string, body: string, where: string): un
 
 /**
  * Reads `AccessKeyId`, `AccessKeySecret`, `SecurityToken` and `Expiration` from a session
- * object (STS `Credentials`, an instance metadata answer or a credentials-URI answer).
+ * object (STS `Credentials`, an instance metadata document or a credentials-URI response).
  *
  * @param fieldPrefix - Path of `value` in the response for messages, such as `Credentials.`.
  * @throws CredentialsError `InvalidCredentialResponse` naming the first missing or malformed field.

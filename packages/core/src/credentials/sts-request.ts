@@ -1,3 +1,4 @@
+import { encodeSortedParameters } from "../percent-encode.js";
 import type { Credential } from "./credential.js";
 import { CredentialsError } from "./credentials-error.js";
 import { sendCredentialRequest } from "./credentials-http.js";
@@ -7,7 +8,6 @@ import {
   type ProviderRuntimeOptions,
   readEnv,
 } from "./provider-options.js";
-import { percentEncode } from "./rpc-signature.js";
 import { describeUrl, redactSecrets } from "./secret-redaction.js";
 import { parseJsonBody, readSessionCredential } from "./session-response.js";
 
@@ -27,7 +27,7 @@ const DEFAULT_READ_TIMEOUT_MS = 10000;
 /** Prefix STS puts before its own string to sign in a `SignatureDoesNotMatch` message. */
 const SERVER_STRING_TO_SIGN_MARKER = "server string to sign is:";
 
-/** Where STS is reached. */
+/** Location of the STS endpoint. */
 export interface StsEndpointOptions {
   /**
    * Host name (`sts.cn-hangzhou.aliyuncs.com`, sent over HTTPS) or URL
@@ -102,12 +102,6 @@ export interface StsCall
   readonly secrets: ReadonlyArray<string | undefined>;
 }
 
-function encodeParameters(parameters: Readonly<Record<string, string>>): string {
-  return Object.entries(parameters)
-    .map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
-    .join("&");
-}
-
 /**
  * POSTs an STS action (query parameters in the URL, action parameters as a form body) and
  * returns the session in the response's `Credentials`.
@@ -119,13 +113,13 @@ function encodeParameters(parameters: Readonly<Record<string, string>>): string 
 export async function callSts(call: StsCall): Promise<Credential> {
   const url = new URL(call.endpoint);
   url.pathname = "/";
-  url.search = encodeParameters(call.query);
+  url.search = encodeSortedParameters(call.query);
   const where = `POST ${describeUrl(url)}`;
   const response = await sendCredentialRequest(call.provider, {
     method: "POST",
     url,
     headers: { "content-type": "application/x-www-form-urlencoded", ...call.headers },
-    body: encodeParameters(call.form),
+    body: encodeSortedParameters(call.form),
     connectTimeoutMs: call.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     readTimeoutMs: call.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
   });
@@ -162,7 +156,7 @@ function describeStsError(call: StsCall, where: string, status: number, body: st
         `STS rejected the signature although it computed the same string to sign, so the source AccessKey secret is wrong${requestId}; check it for typos and surrounding whitespace`,
       );
     }
-    // The echoed string to sign holds the source security token, so it is never repeated.
+    // The echoed string to sign contains the source security token, so it is never repeated.
     message = `${message.slice(0, markerAt + SERVER_STRING_TO_SIGN_MARKER.length)} <omitted>`;
   }
   return new CredentialsError(

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CliProfileCredentialProvider } from "../../src/credentials/cli-profile-provider.js";
+import type { LoopbackServer } from "../support/loopback-server.js";
 import { FakeClock } from "./support/fake-clock.js";
 import { startImdsServer } from "./support/imds-server.js";
-import type { LoopbackServer } from "./support/loopback-server.js";
 import { startStsServer } from "./support/sts-server.js";
 import { createTempDir, type TempDir } from "./support/temp-dir.js";
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { CredentialsUriProvider } from "../../src/credentials/credentials-uri-provider.js";
-import { FakeClock } from "./support/fake-clock.js";
 import {
+  type Handler,
   type LoopbackServer,
-  type RequestHandler,
   sendJson,
   startLoopbackServer,
-} from "./support/loopback-server.js";
+} from "../support/loopback-server.js";
+import { FakeClock } from "./support/fake-clock.js";
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(handler: RequestHandler) {
+async function start(handler: Handler) {
   server = await startLoopbackServer(handler);
   return server;
 }

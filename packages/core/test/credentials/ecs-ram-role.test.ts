@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { EcsRamRoleCredentialProvider } from "../../src/credentials/ecs-ram-role-provider.js";
+import type { LoopbackServer } from "../support/loopback-server.js";
 import { FakeClock } from "./support/fake-clock.js";
 import { IMDS_TOKEN, type ImdsServerOptions, startImdsServer } from "./support/imds-server.js";
-import type { LoopbackServer } from "./support/loopback-server.js";
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {

@@ -57,7 +57,7 @@ describe("oidc_role_arn provider", () => {
       Format: "JSON",
       Timestamp: "2030-01-01T00:00:00Z",
     });
-    expect(Object.fromEntries(new URLSearchParams(request?.body))).toEqual({
+    expect(Object.fromEntries(new URLSearchParams(request?.body.toString()))).toEqual({
       OIDCProviderArn: PROVIDER_ARN,
       OIDCToken: "oidc-token-1",
       RoleArn: ROLE_ARN,

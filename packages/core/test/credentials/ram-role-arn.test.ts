@@ -70,7 +70,7 @@ describe("ram_role_arn provider", () => {
       SignatureVersion: "1.0",
       AccessKeyId: "LTAI-source",
     });
-    expect(Object.fromEntries(new URLSearchParams(request?.body))).toEqual({
+    expect(Object.fromEntries(new URLSearchParams(request?.body.toString()))).toEqual({
       RoleArn: ROLE_ARN,
       RoleSessionName: "nightly-backup",
       DurationSeconds: "3600",
@@ -302,7 +302,7 @@ describe("ram_role_arn provider", () => {
 
   test("omits the echoed string to sign", async () => {
     const clock = new FakeClock();
-    // STS knows a different secret for this ID and echoes a string to sign holding the token.
+    // STS echoes a string to sign that differs from the client's and contains the source token.
     const sts = await startSts(clock, {
       override: (request) => ({
         status: 400,

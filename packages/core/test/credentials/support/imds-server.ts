@@ -1,4 +1,8 @@
-import { type LoopbackServer, sendJson, startLoopbackServer } from "./loopback-server.js";
+import {
+  type LoopbackServer,
+  sendJson,
+  startLoopbackServer,
+} from "../../support/loopback-server.js";
 
 /** Options of the fake instance metadata service. */
 export interface ImdsServerOptions {

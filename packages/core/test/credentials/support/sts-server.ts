@@ -4,11 +4,11 @@ import {
   type ReceivedRequest,
   sendJson,
   startLoopbackServer,
-} from "./loopback-server.js";
+} from "../../support/loopback-server.js";
 
 /** Options of the fake STS. */
 export interface StsServerOptions {
-  /** AccessKey secrets STS knows, by AccessKey ID. */
+  /** AccessKey secrets STS accepts, by AccessKey ID. */
   readonly secrets: Readonly<Record<string, string>>;
   /** Expiration (UTC text) of the next session issued. */
   readonly expiration: () => string;
@@ -16,7 +16,7 @@ export interface StsServerOptions {
   readonly oidcTokens?: readonly string[];
   /** When set, every response waits for this promise. */
   readonly hold?: () => Promise<void>;
-  /** Replaces the normal answer, e.g. to return an STS error. */
+  /** Replaces the normal response, e.g. to return an STS error. */
   readonly override?: (request: ReceivedRequest) => { status: number; body: unknown } | undefined;
 }
 
@@ -26,7 +26,7 @@ export interface StsServer extends LoopbackServer {
   parameters(index: number): Record<string, string>;
 }
 
-// Deliberately written apart from src/credentials/rpc-signature.ts so that a bug there is not
+// Deliberately written apart from src/signing/rpc-v1-signature.ts so that a bug there is not
 // mirrored here: encodeURIComponent plus the five characters it leaves unencoded.
 function rfc3986(value: string): string {
   return encodeURIComponent(value)
@@ -40,7 +40,7 @@ function rfc3986(value: string): string {
 function allParameters(request: ReceivedRequest): Record<string, string> {
   return {
     ...Object.fromEntries(request.url.searchParams),
-    ...Object.fromEntries(new URLSearchParams(request.body)),
+    ...Object.fromEntries(new URLSearchParams(request.body.toString())),
   };
 }
 
