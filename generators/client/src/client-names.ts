@@ -48,7 +48,9 @@ export function nameClientExports(model: SpecModel): ClientNames {
   });
   const operations = new Map<string, ClientOperationNames>();
   for (const [name, names] of operationNames) {
-    operations.set(name, { ...names, descriptor: scope.claim(`${names.functionName}Operation`) });
+    // `delete_` escapes a keyword; `deleteOperation` needs no escape.
+    const base = names.functionName.replace(/_$/, "");
+    operations.set(name, { ...names, descriptor: scope.claim(`${base}Operation`) });
   }
   return {
     service,

@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse, stringify } from "yaml";
 
 /** The committed HBR spec directory. */
 export const HBR_SPEC_DIR = fileURLToPath(
@@ -35,4 +36,25 @@ export async function copySpec(source: string): Promise<SpecCopy> {
     },
     remove: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+/** Reverses the key order of every object, so that nothing stays in its written order. */
+export function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(reverseKeys);
+  }
+  if (value === null || typeof value !== "object") {
+    return value;
+  }
+  const entries = Object.entries(value).reverse();
+  return Object.fromEntries(entries.map(([key, item]) => [key, reverseKeys(item)]));
+}
+
+/** Copies `source` with every key of its base document in reverse order. */
+export async function copySpecWithReversedKeys(source: string): Promise<SpecCopy> {
+  const copy = await copySpec(source);
+  await copy.edit("openapi.yaml", (text) =>
+    stringify(reverseKeys(parse(text, { intAsBigInt: true }))),
+  );
+  return copy;
 }

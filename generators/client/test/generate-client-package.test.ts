@@ -1,0 +1,109 @@
+import { type GeneratedPackage, generatedFileHeader, loadSpec } from "@acs-sdk/spec-loader";
+import { describe, expect, test } from "vitest";
+import {
+  copySpecWithReversedKeys,
+  HBR_SPEC_DIR,
+  WIDGETS_SPEC_DIR,
+} from "../../spec-loader/test/spec-copy.js";
+import { CLIENT_GENERATOR, generateClientPackage, nameClientExports } from "../src/index.js";
+
+function fileOf(generated: GeneratedPackage, path: string): string {
+  const file = generated.files.find((item) => item.path === path);
+  if (file === undefined) {
+    throw new Error(`${generated.name} has no ${path}`);
+  }
+  return file.content;
+}
+
+describe("generateClientPackage", () => {
+  test.each([
+    ["hbr", HBR_SPEC_DIR],
+    ["widgets", WIDGETS_SPEC_DIR],
+  ])("%s snapshot", async (product, dir) => {
+    const model = await loadSpec(dir);
+    const generated = generateClientPackage(model);
+    expect(generated.name).toBe(`@acs-sdk/${product}-client`);
+    const header = generatedFileHeader(CLIENT_GENERATOR, model);
+    for (const file of generated.files) {
+      expect(file.content.startsWith(header)).toBe(true);
+      await expect(file.content).toMatchFileSnapshot(
+        `./__snapshots__/${product}/${file.path}.snap`,
+      );
+    }
+  });
+
+  test("one file per operation", async () => {
+    const generated = generateClientPackage(await loadSpec(WIDGETS_SPEC_DIR));
+    expect(generated.files.map((file) => file.path)).toEqual([
+      "index.gen.ts",
+      "operations/delete.gen.ts",
+      "operations/list-widgets.gen.ts",
+      "operations/update-widget.gen.ts",
+      "operations/upload-widget-blob.gen.ts",
+      "service.gen.ts",
+      "widgets-client.gen.ts",
+    ]);
+    const operation = fileOf(generated, "operations/update-widget.gen.ts");
+    expect(operation).not.toContain("widgets-client");
+    expect(operation).toContain('{ name: "Tags", in: "query", style: "repeatList" },');
+    expect(operation).toContain('{ name: "Tenant", in: "host" },');
+    expect(operation).toContain('{ name: "body", in: "body", wholeBody: true },');
+    expect(operation).toContain("readOnly: false,");
+    expect(operation).toContain("request: UpdateWidgetRequest, options?: CallOptions");
+  });
+
+  test("reserved and deprecated operations", async () => {
+    const generated = generateClientPackage(await loadSpec(WIDGETS_SPEC_DIR));
+    const remove = fileOf(generated, "operations/delete.gen.ts");
+    expect(remove).toContain("export function delete_(");
+    expect(remove).toContain("request: DeleteRequest, options?: CallOptions");
+    const upload = fileOf(generated, "operations/upload-widget-blob.gen.ts");
+    expect(upload).toContain("@deprecated The API marks this operation as deprecated.");
+    const list = fileOf(generated, "operations/list-widgets.gen.ts");
+    expect(list).toContain("readOnly: true,");
+    expect(list).toContain("request: ListWidgetsRequest = {}");
+  });
+
+  test("descriptions are escaped", async () => {
+    const generated = generateClientPackage(await loadSpec(WIDGETS_SPEC_DIR));
+    const update = fileOf(generated, "operations/update-widget.gen.ts");
+    expect(update).toContain("Comments like *\\/ and \\@internal stay text.");
+  });
+
+  test("names avoid inherited members", async () => {
+    const model = await loadSpec(HBR_SPEC_DIR);
+    const renamed = {
+      ...model,
+      operations: model.operations.map((operation) => ({ ...operation, name: "Send" })),
+    };
+    const names = nameClientExports(renamed);
+    expect(names.operations.get("Send")).toMatchObject({
+      functionName: "send_",
+      descriptor: "sendOperation",
+    });
+    expect(names).toMatchObject({ service: "hbrService", clientClass: "HbrClient" });
+  });
+
+  test("output ignores key order", async () => {
+    const reversed = await copySpecWithReversedKeys(WIDGETS_SPEC_DIR);
+    try {
+      const original = generateClientPackage(await loadSpec(WIDGETS_SPEC_DIR));
+      const shuffled = generateClientPackage(await loadSpec(reversed.dir));
+      expect(shuffled.files).toEqual(original.files);
+    } finally {
+      await reversed.remove();
+    }
+  });
+
+  test("scaffold depends on the runtime and sibling packages", async () => {
+    const generated = generateClientPackage(await loadSpec(HBR_SPEC_DIR));
+    const manifest = JSON.parse(
+      generated.scaffold.find((file) => file.path === "package.json")?.content ?? "{}",
+    );
+    expect(manifest.dependencies).toEqual({
+      "@acs-sdk/core": "workspace:*",
+      "@acs-sdk/hbr-types": "workspace:*",
+      "@acs-sdk/hbr-validators": "workspace:*",
+    });
+  });
+});
