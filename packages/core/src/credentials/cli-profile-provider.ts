@@ -144,7 +144,7 @@ export class CliProfileCredentialProvider implements CredentialProvider {
         const source = required("source_profile");
         if (chain.includes(source) || source === name) {
           throw this.#fileError(
-            `${where} forms a source_profile cycle: ${[...chain, name, source].join(" -> ")}`,
+            `${where} forms a source_profile cycle (${[...chain, name, source].join(" -> ")}); end the chain at a profile with its own credentials`,
           );
         }
         return new RamRoleArnCredentialProvider({

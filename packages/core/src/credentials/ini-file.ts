@@ -2,11 +2,12 @@
 export type IniSections = ReadonlyMap<string, Readonly<Record<string, string>>>;
 
 /**
- * Parses the INI dialect of `~/.alibabacloud/credentials`: `[section]` headers, `key = value`
- * lines, whole-line comments starting with `;` or `#`, and values optionally wrapped in single
- * or double quotes. Keys before the first section are ignored because profiles live in sections.
- * A repeated section or key keeps its last value, as the `ini` package the official runtime
- * uses does.
+ * Parses the INI dialect of `~/.alibabacloud/credentials` the way the `ini` package (1.3.8, used
+ * by the official runtime) does. It reads `[section]` headers and `key = value` lines, skips
+ * whole-line comments starting with `;` or `#`, and ends an unquoted value at an inline `;` or
+ * `#` unless escaped as `\;` or `\#`. A single-quoted value is taken literally and a
+ * double-quoted one is read as a JSON string. Keys before the first section are ignored because
+ * profiles live in sections. Repeated sections merge and a repeated key keeps its last value.
  */
 export function parseIni(text: string): IniSections {
   const sections = new Map<string, Record<string, string>>();
@@ -28,15 +29,37 @@ export function parseIni(text: string): IniSections {
       continue;
     }
     const key = line.slice(0, equals).trim();
-    current[key] = unquote(line.slice(equals + 1).trim());
+    current[key] = readValue(line.slice(equals + 1).trim());
   }
   return sections;
 }
 
-function unquote(value: string): string {
+function readValue(value: string): string {
   const quote = value[0];
   if (value.length >= 2 && (quote === '"' || quote === "'") && value.endsWith(quote)) {
-    return value.slice(1, -1);
+    const inner = value.slice(1, -1);
+    if (quote === "'") {
+      return inner;
+    }
+    try {
+      return String(JSON.parse(value));
+    } catch {
+      return inner;
+    }
   }
-  return value;
+  let result = "";
+  for (let index = 0; index < value.length; index += 1) {
+    const character = value[index] as string;
+    if (character === ";" || character === "#") {
+      break;
+    }
+    if (character === "\\" && index + 1 < value.length) {
+      const next = value[index + 1] as string;
+      result += next === ";" || next === "#" ? next : `\\${next}`;
+      index += 1;
+      continue;
+    }
+    result += character;
+  }
+  return result.trim();
 }

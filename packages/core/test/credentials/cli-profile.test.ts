@@ -136,7 +136,7 @@ describe("cli_profile provider", () => {
       { name: "b", mode: "ChainableRamRoleArn", source_profile: "a", ram_role_arn: ROLE_ARN },
     ]);
     const provider = new CliProfileCredentialProvider({ homeDir: home.path, env: {} });
-    await expect(provider.getCredential()).rejects.toThrow("source_profile cycle: a -> b -> a");
+    await expect(provider.getCredential()).rejects.toThrow("source_profile cycle (a -> b -> a)");
   });
 
   test("reads EcsRamRole from the configured metadata URL", async () => {

@@ -36,6 +36,13 @@ describe("ini parser", () => {
     const sections = parseIni("top = ignored\n[a]\n# note\nk1 = 'v 1'\nk2=v=2\r\n[ b ]\nk3 =\n");
     expect(Object.fromEntries(sections)).toEqual({ a: { k1: "v 1", k2: "v=2" }, b: { k3: "" } });
   });
+
+  test("strips inline comments like the ini package", () => {
+    const sections = parseIni(
+      '[s]\nplain = abc ; note\nescaped = a\\;b\\#c # note\njson = "x\\ty;z"\n[s]\nplain = last\n',
+    );
+    expect(sections.get("s")).toEqual({ plain: "last", escaped: "a;b#c", json: "x\ty;z" });
+  });
 });
 
 describe("profile provider", () => {
