@@ -155,6 +155,13 @@ describe("document mapping", () => {
     ]);
   });
 
+  it("reads empty lists as empty maps", () => {
+    const empty = rpcOperation({ responses: { "200": [] }, errorCodes: [], systemTags: [] });
+    const spec = convert(metadataDocument({ Probe: empty }, { components: { schemas: [] } }));
+    expect(warningsOf(spec)).toEqual([]);
+    expect(convert(metadataDocument([] as unknown as Json)).operationCount).toBe(0);
+  });
+
   it("reports unknown top-level and operation keys", () => {
     const spec = convert(metadataDocument({ Probe: rpcOperation({ shiny: true }) }, { extra: 1 }));
     expect(warningsOf(spec)).toEqual(["unknown-key /extra", "unknown-key /apis/Probe/shiny"]);

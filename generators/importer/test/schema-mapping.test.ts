@@ -147,6 +147,11 @@ const cases: readonly SchemaCase[] = [
     },
   },
   {
+    name: "an empty list stands for no properties",
+    given: { type: "object", properties: [] },
+    want: { type: "object", properties: {} },
+  },
+  {
     name: "array counts and items are converted",
     given: {
       type: "array",

@@ -4,7 +4,7 @@
  */
 import type { DiagnosticCollector } from "../diagnostics.js";
 import { appendPointer } from "../json/json-pointer.js";
-import { type ApiDocs, isRecord, type MetadataApi } from "../metadata/api-docs.js";
+import { type ApiDocs, asRecord, type MetadataApi } from "../metadata/api-docs.js";
 import {
   ACS_ERROR_SCHEMA_NAME,
   createAcsErrorResponse,
@@ -56,8 +56,9 @@ function reportDocumentKeys(docs: ApiDocs, diagnostics: DiagnosticCollector): vo
   };
   report(Object.keys(docs.raw), DOCUMENT_KEYS, "");
   report(Object.keys(docs.raw.info as object), INFO_KEYS, "/info");
-  if (isRecord(docs.raw.components)) {
-    report(Object.keys(docs.raw.components), new Set(["schemas"]), "/components");
+  const components = asRecord(docs.raw.components);
+  if (components !== undefined) {
+    report(Object.keys(components), new Set(["schemas"]), "/components");
   }
 }
 
@@ -146,10 +147,7 @@ export function convertApiDocs(docs: ApiDocs, diagnostics: DiagnosticCollector):
   diagnostics.setProduct(product);
   reportDocumentKeys(docs, diagnostics);
   const style = chooseStyle(docs, diagnostics);
-  const rawSchemas =
-    isRecord(docs.raw.components) && isRecord(docs.raw.components.schemas)
-      ? docs.raw.components.schemas
-      : {};
+  const rawSchemas = asRecord(asRecord(docs.raw.components)?.schemas) ?? {};
   const componentNames = nameComponents(rawSchemas, diagnostics);
   const context = new ConversionContext(docs, diagnostics, componentNames);
   const components: SchemaComponents = new Map([[ACS_ERROR_SCHEMA_NAME, createAcsErrorSchema()]]);

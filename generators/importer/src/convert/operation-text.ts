@@ -3,7 +3,7 @@
  * operations that replace it. Texts are kept as the metadata has them.
  */
 import { appendPointer } from "../json/json-pointer.js";
-import { isRecord, type MetadataApi } from "../metadata/api-docs.js";
+import { asRecord, type MetadataApi } from "../metadata/api-docs.js";
 import type { ConversionContext } from "./context.js";
 
 /** Prose fields appended to the description, in this order, when they hold more than blanks. */
@@ -23,8 +23,8 @@ function readReplacements(
   pointer: string,
   context: ConversionContext,
 ): string[] | undefined {
-  const staticInfo = api.staticInfo;
-  if (!isRecord(staticInfo)) {
+  const staticInfo = asRecord(api.staticInfo);
+  if (staticInfo === undefined) {
     return undefined;
   }
   let replacements: string[] | undefined;

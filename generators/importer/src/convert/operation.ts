@@ -3,7 +3,7 @@
  * decides the path key and method it is filed under.
  */
 import { appendPointer } from "../json/json-pointer.js";
-import type { MetadataApi } from "../metadata/api-docs.js";
+import { asRecord, type MetadataApi } from "../metadata/api-docs.js";
 import type { SecuritySchemeName } from "./acs-components.js";
 import type { ConversionContext } from "./context.js";
 import { describeOperation } from "./operation-text.js";
@@ -111,8 +111,7 @@ function readOperationType(
   if (type === "write" || type === "readAndWrite") {
     return "write";
   }
-  const systemTags = api.systemTags as Record<string, unknown> | undefined;
-  const kind = systemTags?.operationType;
+  const kind = asRecord(api.systemTags)?.operationType;
   if (typeof kind === "string" && READ_KINDS.has(kind)) {
     return "read";
   }
@@ -180,8 +179,8 @@ function reportOperationKeys(api: MetadataApi, pointer: string, context: Convers
   if (api.schemes !== undefined) {
     context.dropDocumentation("schemes", appendPointer(pointer, "schemes"));
   }
-  const systemTags = api.systemTags;
-  if (systemTags !== null && typeof systemTags === "object") {
+  const systemTags = asRecord(api.systemTags);
+  if (systemTags !== undefined) {
     for (const key of Object.keys(systemTags).filter((tag) => tag !== "operationType")) {
       context.dropDocumentation(`systemTags.${key}`, appendPointer(pointer, "systemTags", key));
     }

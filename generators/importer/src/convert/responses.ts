@@ -5,7 +5,7 @@
  */
 import { appendPointer } from "../json/json-pointer.js";
 import { parseJson, parseJsonLossless } from "../json/json-text.js";
-import { isRecord, type JsonRecord, type MetadataApi } from "../metadata/api-docs.js";
+import { asRecord, isRecord, type JsonRecord, type MetadataApi } from "../metadata/api-docs.js";
 import { type ConversionContext, SCHEMA_REF_PREFIX } from "./context.js";
 import { JSON_MEDIA_TYPE } from "./parameters.js";
 import { convertSchema, type OutputSchema } from "./schema.js";
@@ -90,12 +90,13 @@ function convertHeaders(
   if (raw === undefined) {
     return undefined;
   }
-  if (!isRecord(raw)) {
+  const listed = asRecord(raw);
+  if (listed === undefined) {
     context.report("response-invalid", pointer, "headers is not an object");
     return undefined;
   }
   const headers: Record<string, unknown> = {};
-  for (const [name, header] of Object.entries(raw)) {
+  for (const [name, header] of Object.entries(listed)) {
     const at = appendPointer(pointer, name);
     const schema = isRecord(header) ? header.schema : undefined;
     headers[name] = { schema: convertSchema(schema, appendPointer(at, "schema"), context) };
@@ -171,14 +172,16 @@ function collectStatuses(
   if (raw === undefined) {
     return [];
   }
-  if (!isRecord(raw)) {
+  const listed = asRecord(raw);
+  if (listed === undefined) {
     context.report("response-invalid", at, "responses is not an object");
     return [];
   }
   const inputs: ResponseInput[] = [];
-  for (const [key, entry] of Object.entries(raw)) {
+  for (const [key, value] of Object.entries(listed)) {
     const entryPointer = appendPointer(at, key);
-    if (!STATUS_KEY.test(key) || !isRecord(entry)) {
+    const entry = asRecord(value);
+    if (!STATUS_KEY.test(key) || entry === undefined) {
       context.report("response-invalid", entryPointer, `response ${JSON.stringify(key)}`);
       continue;
     }
@@ -242,12 +245,13 @@ export function convertErrorCodes(
   if (raw === undefined) {
     return undefined;
   }
-  if (!isRecord(raw)) {
+  const listed = asRecord(raw);
+  if (listed === undefined) {
     context.report("error-code-invalid", at, "errorCodes is not an object");
     return undefined;
   }
   const entries = new Map<string, ErrorCodeEntry>();
-  for (const [status, list] of Object.entries(raw)) {
+  for (const [status, list] of Object.entries(listed)) {
     const httpStatus = Number(status);
     if (!Number.isInteger(httpStatus) || !Array.isArray(list)) {
       context.report(

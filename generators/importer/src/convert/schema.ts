@@ -4,7 +4,7 @@
  * `example` as `examples`, and `enumValueTitles` kept as `x-acs-enum-titles`.
  */
 import { appendPointer } from "../json/json-pointer.js";
-import { isRecord, type JsonRecord } from "../metadata/api-docs.js";
+import { asRecord, isRecord, type JsonRecord } from "../metadata/api-docs.js";
 import { type ConversionContext, SCHEMA_REF_PREFIX } from "./context.js";
 import { convertToType, toInteger, toNumber } from "./scalar-values.js";
 
@@ -162,11 +162,11 @@ function convertEnum(
 }
 
 function convertEnumTitles(node: JsonRecord, pointer: string, context: ConversionContext): unknown {
-  const titles = node.enumValueTitles;
-  if (titles === undefined) {
+  const titles = asRecord(node.enumValueTitles);
+  if (node.enumValueTitles === undefined) {
     return undefined;
   }
-  if (!isRecord(titles)) {
+  if (titles === undefined) {
     const at = appendPointer(pointer, "enumValueTitles");
     context.report("constraint-invalid", at, "enumValueTitles is not an object");
     return undefined;
@@ -274,11 +274,11 @@ function convertProperties(
   pointer: string,
   context: ConversionContext,
 ): { properties?: OutputSchema; required?: string[] } {
-  const properties = node.properties;
-  if (properties === undefined) {
+  const properties = asRecord(node.properties);
+  if (node.properties === undefined) {
     return {};
   }
-  if (!isRecord(properties)) {
+  if (properties === undefined) {
     const at = appendPointer(pointer, "properties");
     context.report("schema-invalid", at, "properties is not an object");
     return {};

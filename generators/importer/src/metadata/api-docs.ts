@@ -15,6 +15,17 @@ export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Reads a map that may be written as `[]` when empty, as PHP's JSON encoder writes an empty array.
+ * Returns `undefined` for anything else that is not an object.
+ */
+export function asRecord(value: unknown): JsonRecord | undefined {
+  if (isRecord(value)) {
+    return value;
+  }
+  return Array.isArray(value) && value.length === 0 ? {} : undefined;
+}
+
 /** A request parameter whose name, position and schema object have been checked. */
 export interface MetadataParameter extends JsonRecord {
   readonly name: string;
@@ -112,10 +123,11 @@ export function checkApiDocs(file: string, value: unknown): ApiDocs {
   }
   const raw = value as JsonRecord;
   checkInfo(raw, (pointer, message) => collector.report("input-not-metadata", pointer, message));
-  if (!isRecord(raw.apis)) {
+  const rawApis = asRecord(raw.apis);
+  if (rawApis === undefined) {
     collector.report("input-not-metadata", "/apis", "`apis` is missing or not an object");
   } else {
-    for (const [name, api] of Object.entries(raw.apis)) {
+    for (const [name, api] of Object.entries(rawApis)) {
       const pointer = appendPointer("/apis", name);
       if (!isRecord(api)) {
         collector.report("input-not-metadata", pointer, `operation ${name} is not an object`);
@@ -129,7 +141,7 @@ export function checkApiDocs(file: string, value: unknown): ApiDocs {
   collector.throwIfErrors();
   const info = raw.info as JsonRecord;
   const apis: Record<string, MetadataApi> = {};
-  for (const [name, api] of Object.entries(raw.apis as JsonRecord)) {
+  for (const [name, api] of Object.entries(rawApis as JsonRecord)) {
     const record = api as JsonRecord;
     const parameters = (record.parameters ?? []) as MetadataParameter[];
     apis[name] = { ...record, parameters };
