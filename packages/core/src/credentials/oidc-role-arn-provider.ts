@@ -6,28 +6,22 @@ import { type ProviderRuntimeOptions, readEnv } from "./provider-options.js";
 import { SessionCache } from "./session-cache.js";
 import {
   callSts,
-  checkSessionDuration,
-  DEFAULT_SESSION_DURATION_SECONDS,
-  resolveStsEndpoint,
+  type RoleSessionOptions,
+  resolveRoleSession,
   STS_API_VERSION,
-  type StsEndpointOptions,
 } from "./sts-request.js";
 
 /** Options of {@link OidcRoleArnCredentialProvider}; unset fields come from the environment. */
-export interface OidcRoleArnOptions extends StsEndpointOptions, ProviderRuntimeOptions {
+export interface OidcRoleArnOptions extends RoleSessionOptions, ProviderRuntimeOptions {
   /** Role to assume; defaults to `ALIBABA_CLOUD_ROLE_ARN`. */
   readonly roleArn?: string;
   /** ARN of the RAM OIDC identity provider; defaults to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN`. */
   readonly oidcProviderArn?: string;
   /**
-   * File holding the OIDC token, re-read at every refresh because platforms such as
+   * File containing the OIDC token, re-read at every refresh because platforms such as
    * Kubernetes rotate it; defaults to `ALIBABA_CLOUD_OIDC_TOKEN_FILE`.
    */
   readonly oidcTokenFile?: string;
-  /** Defaults to `ALIBABA_CLOUD_ROLE_SESSION_NAME`, else `credentials-nodejs-<epoch ms>`. */
-  readonly roleSessionName?: string;
-  /** Session length in seconds; default 3600, at least 900. */
-  readonly durationSeconds?: number;
   /** Policy document (JSON text) that further restricts the session. */
   readonly policy?: string;
   /** Refresh when the session expires within this many milliseconds; default 15 minutes. */
@@ -78,20 +72,13 @@ export class OidcRoleArnCredentialProvider implements CredentialProvider {
       "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
       "oidcTokenFile",
     );
-    const durationSeconds = checkSessionDuration(
-      this.name,
-      options.durationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
-    );
-    this.#endpoint = resolveStsEndpoint(this.name, options, env);
+    const session = resolveRoleSession(this.name, options, env, this.#now());
+    this.#endpoint = session.endpoint;
     this.#form = {
       OIDCProviderArn: providerArn,
       RoleArn: roleArn,
       ...(options.policy ? { Policy: options.policy } : {}),
-      RoleSessionName:
-        options.roleSessionName ||
-        readEnv(env, "ALIBABA_CLOUD_ROLE_SESSION_NAME") ||
-        `credentials-nodejs-${this.#now()}`,
-      DurationSeconds: String(durationSeconds),
+      ...session.form,
     };
     this.#cache = new SessionCache(this.name, () => this.#assumeRole(), options);
   }

@@ -7,26 +7,17 @@ import { type ProviderRuntimeOptions, readEnv } from "./provider-options.js";
 import { SessionCache } from "./session-cache.js";
 import {
   callSts,
-  checkSessionDuration,
-  DEFAULT_SESSION_DURATION_SECONDS,
-  resolveStsEndpoint,
+  type RoleSessionOptions,
+  resolveRoleSession,
   STS_API_VERSION,
-  type StsEndpointOptions,
 } from "./sts-request.js";
 
 /** Options of {@link RamRoleArnCredentialProvider}. */
-export interface RamRoleArnOptions extends StsEndpointOptions, ProviderRuntimeOptions {
+export interface RamRoleArnOptions extends RoleSessionOptions, ProviderRuntimeOptions {
   /** Credential that signs `AssumeRole`: an AccessKey or another session. */
   readonly source: CredentialProvider;
   /** Role to assume (`acs:ram::<uid>:role/<name>`); defaults to `ALIBABA_CLOUD_ROLE_ARN`. */
   readonly roleArn?: string;
-  /**
-   * Session name recorded in audit logs; defaults to `ALIBABA_CLOUD_ROLE_SESSION_NAME`, else
-   * `credentials-nodejs-<epoch ms>` like the official runtime.
-   */
-  readonly roleSessionName?: string;
-  /** Session length in seconds; default 3600, at least 900. */
-  readonly durationSeconds?: number;
   /** Policy document (JSON text) that further restricts the session. */
   readonly policy?: string;
   /** External ID the role's trust policy requires, if any. */
@@ -65,21 +56,13 @@ export class RamRoleArnCredentialProvider implements CredentialProvider {
         "roleArn is empty; pass the ARN of the RAM role to assume or set ALIBABA_CLOUD_ROLE_ARN",
       );
     }
-    const durationSeconds = checkSessionDuration(
-      this.name,
-      options.durationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
-    );
-    this.#endpoint = resolveStsEndpoint(this.name, options, env);
-
+    const session = resolveRoleSession(this.name, options, env, this.#now());
+    this.#endpoint = session.endpoint;
     this.#form = {
       RoleArn: roleArn,
       ...(options.policy ? { Policy: options.policy } : {}),
       ...(options.externalId ? { ExternalId: options.externalId } : {}),
-      RoleSessionName:
-        options.roleSessionName ||
-        readEnv(env, "ALIBABA_CLOUD_ROLE_SESSION_NAME") ||
-        `credentials-nodejs-${this.#now()}`,
-      DurationSeconds: String(durationSeconds),
+      ...session.form,
     };
     this.#cache = new SessionCache(this.name, () => this.#assumeRole(), options);
   }

@@ -88,6 +88,49 @@ export function checkSessionDuration(provider: string, durationSeconds: number):
   return durationSeconds;
 }
 
+/** Options `AssumeRole` and `AssumeRoleWithOIDC` share. */
+export interface RoleSessionOptions extends StsEndpointOptions {
+  /**
+   * Session name recorded in audit logs; defaults to `ALIBABA_CLOUD_ROLE_SESSION_NAME`, else
+   * `credentials-nodejs-<epoch ms>` like the official runtime.
+   */
+  readonly roleSessionName?: string;
+  /** Session length in seconds; default 3600, at least 900. */
+  readonly durationSeconds?: number;
+}
+
+/** The STS endpoint and the session parameters common to both role actions. */
+export interface ResolvedRoleSession {
+  readonly endpoint: URL;
+  readonly form: { readonly RoleSessionName: string; readonly DurationSeconds: string };
+}
+
+/**
+ * Resolves the STS endpoint, the session name (option, else `ALIBABA_CLOUD_ROLE_SESSION_NAME`,
+ * else `credentials-nodejs-<epoch ms>` as in the official runtime) and the checked duration.
+ *
+ * @throws CredentialsError `InvalidCredentialOptions` for a bad duration or endpoint.
+ */
+export function resolveRoleSession(
+  provider: string,
+  options: RoleSessionOptions,
+  env: EnvironmentVariables,
+  nowMs: number,
+): ResolvedRoleSession {
+  const durationSeconds = checkSessionDuration(
+    provider,
+    options.durationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
+  );
+  const roleSessionName =
+    options.roleSessionName ||
+    readEnv(env, "ALIBABA_CLOUD_ROLE_SESSION_NAME") ||
+    `credentials-nodejs-${nowMs}`;
+  return {
+    endpoint: resolveStsEndpoint(provider, options, env),
+    form: { RoleSessionName: roleSessionName, DurationSeconds: String(durationSeconds) },
+  };
+}
+
 /** One STS call; everything but the endpoint is already laid out as wire parameters. */
 export interface StsCall
   extends Pick<ProviderRuntimeOptions, "connectTimeoutMs" | "readTimeoutMs"> {
