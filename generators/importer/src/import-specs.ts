@@ -2,13 +2,13 @@
  * The import pipeline: read metadata (file or URL), convert it, check the overlays kept beside
  * the target, and write every spec atomically. Nothing is written unless every source converts.
  */
-import { join } from "node:path";
+import { dirname } from "node:path";
 import { convertApiDocs, IMPORT_ORIGIN } from "./convert/document.js";
 import { type Diagnostic, DiagnosticCollector, ImportError } from "./diagnostics.js";
 import { readApiDocs } from "./metadata/api-docs.js";
 import { checkOverlays } from "./output/overlay-check.js";
 import { toSpecYaml } from "./output/spec-yaml.js";
-import { listOverlays, writeSpecFiles } from "./output/write-specs.js";
+import { listOverlays, SpecStaging, specPath, type WrittenSpec } from "./output/write-specs.js";
 import { readSource } from "./source/read-source.js";
 
 /** One converted document, not yet written. */
@@ -26,8 +26,14 @@ export interface ConvertedSpec {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A converted document and where it was written. */
-export interface ImportedSpec extends ConvertedSpec {
+/** An imported document: the facts of its conversion and where it was written. */
+export interface ImportedSpec {
+  readonly source: string;
+  readonly product: string;
+  readonly version: string;
+  readonly operationCount: number;
+  /** Warnings and aggregated notes, overlay checks included. */
+  readonly diagnostics: readonly Diagnostic[];
   readonly path: string;
   /** Overlay files beside the written spec; they are kept and still apply. */
   readonly overlays: readonly string[];
@@ -60,59 +66,65 @@ export function convertMetadataText(source: string, text: string): ConvertedSpec
   };
 }
 
-function conflictDiagnostics(specs: readonly ConvertedSpec[]): Diagnostic[] {
-  const seen = new Map<string, string>();
-  const problems: Diagnostic[] = [];
-  for (const spec of specs) {
-    const key = `${spec.product}/${spec.version}`;
-    const other = seen.get(key);
-    if (other !== undefined) {
-      const collector = new DiagnosticCollector(spec.source, spec.product);
-      collector.report("output-conflict", "", `${key} is also imported from ${other}`);
-      problems.push(...collector.list());
-    }
-    seen.set(key, spec.source);
-  }
-  return problems;
-}
-
 /**
- * Imports every source (file path or http/https URL). Converts all of them first; if any fails,
- * throws an {@link ImportError} with every error and writes nothing.
+ * Imports every source (file path or http/https URL). Each document is staged as soon as it is
+ * converted, so a large batch does not stay in memory; the staged files are renamed into place
+ * only when every source converted. Otherwise throws an {@link ImportError} with every error and
+ * writes nothing.
  */
 export async function importSpecs(
   sources: readonly string[],
   options: ImportOptions,
 ): Promise<ImportedSpec[]> {
-  const converted: ConvertedSpec[] = [];
-  const errors: Diagnostic[] = [];
-  for (const source of sources) {
-    try {
-      converted.push(convertMetadataText(source, await readSource(source)));
-    } catch (error) {
-      if (!(error instanceof ImportError)) {
-        throw error;
-      }
-      errors.push(...error.diagnostics);
-    }
-  }
-  errors.push(...conflictDiagnostics(converted));
-  if (errors.length > 0) {
-    throw new ImportError(errors);
-  }
-  const checked: ConvertedSpec[] = [];
-  for (const spec of converted) {
-    const overlays = await listOverlays(join(options.outDir, spec.product, spec.version));
-    const stale =
-      overlays.length === 0 ? [] : await checkOverlays(spec.document, overlays, spec.product);
-    checked.push({ ...spec, diagnostics: [...spec.diagnostics, ...stale] });
-  }
-  const written = await writeSpecFiles(options.outDir, checked, {
+  const staging = new SpecStaging(options.outDir, {
     origin: IMPORT_ORIGIN,
     ...(options.force === undefined ? {} : { force: options.force }),
   });
-  return checked.map((spec, index) => {
-    const place = written[index] as (typeof written)[number];
-    return { ...spec, path: place.path, overlays: place.overlays };
-  });
+  try {
+    const errors: Diagnostic[] = [];
+    const converted: Omit<ImportedSpec, "path" | "overlays">[] = [];
+    const sourceByOutput = new Map<string, string>();
+    for (const source of sources) {
+      let spec: ConvertedSpec;
+      try {
+        spec = convertMetadataText(source, await readSource(source));
+      } catch (error) {
+        if (!(error instanceof ImportError)) {
+          throw error;
+        }
+        errors.push(...error.diagnostics);
+        continue;
+      }
+      const output = `${spec.product}/${spec.version}`;
+      const other = sourceByOutput.get(output);
+      sourceByOutput.set(output, source);
+      if (other !== undefined) {
+        const collector = new DiagnosticCollector(source, spec.product);
+        collector.report("output-conflict", "", `${output} is also imported from ${other}`);
+        errors.push(...collector.list());
+        continue;
+      }
+      const overlays = await listOverlays(
+        dirname(specPath(options.outDir, spec.product, spec.version)),
+      );
+      const stale =
+        overlays.length === 0 ? [] : await checkOverlays(spec.document, overlays, spec.product);
+      errors.push(...(await staging.add(spec)));
+      // The document and its YAML are dropped here: only the facts are returned.
+      converted.push({
+        source,
+        product: spec.product,
+        version: spec.version,
+        operationCount: spec.operationCount,
+        diagnostics: [...spec.diagnostics, ...stale],
+      });
+    }
+    if (errors.length > 0) {
+      throw new ImportError(errors);
+    }
+    const written = await staging.commit();
+    return converted.map((spec, index) => ({ ...spec, ...(written[index] as WrittenSpec) }));
+  } finally {
+    await staging.discard();
+  }
 }
