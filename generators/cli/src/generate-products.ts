@@ -19,7 +19,7 @@ import {
 import { GenerateError } from "./generate-error.js";
 import { commitStaged, discardStaged, type StagedPackage, stagePackage } from "./package-writer.js";
 
-/** Where to read specs and write packages. */
+/** Input and output directories of a run. */
 export interface GenerateOptions {
   /** Directory holding `<product>/<version>/openapi.yaml`. */
   readonly specsRoot: string;
@@ -31,7 +31,7 @@ export interface GenerateOptions {
   readonly cwd?: string;
 }
 
-/** What was generated for one package. */
+/** Counts and time of one generated package. */
 export interface PackageSummary {
   readonly name: string;
   readonly operations: number;
@@ -50,8 +50,8 @@ const GENERATORS: readonly ((model: SpecModel) => GeneratedPackage | Promise<Gen
   [generateTypesPackage, generateValidatorsPackage, generateClientPackage];
 
 function displayPath(dir: string, cwd: string): string {
-  const shown = relative(cwd, dir);
-  return shown.startsWith("..") || isAbsolute(shown) ? dir : shown;
+  const relativePath = relative(cwd, dir);
+  return relativePath.startsWith("..") || isAbsolute(relativePath) ? dir : relativePath;
 }
 
 async function loadModels(
@@ -89,9 +89,9 @@ async function loadModels(
 }
 
 /**
- * Regenerates every package. Spec problems stop the run before anything is written; a failure
- * while generating or writing discards every staged package, so `src/generated/` directories are
- * either all replaced or all left as they were (up to the final renames).
+ * Regenerates every package. Spec problems stop the run before anything is written. A failure
+ * while generating or staging discards every staged package, so no `src/generated/` directory
+ * changes; only a failure during the final renames can leave some packages replaced.
  */
 export async function generateProducts(options: GenerateOptions): Promise<GenerateOutcome> {
   const { models, diagnostics } = await loadModels(options);
@@ -126,7 +126,7 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** One summary line: `@acs-sdk/hbr-types  1 operation  3 files  412 ms`. */
+/** Formats one summary line: `@acs-sdk/hbr-types  1 operation  3 files  412 ms`. */
 export function formatSummary(summary: PackageSummary): string {
   return [
     summary.name,

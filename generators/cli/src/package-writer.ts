@@ -9,7 +9,7 @@ import { GENERATED_DIR, type GeneratedFile, type GeneratedPackage } from "@acs-s
 
 /** Staging directory of a package, at the package root so that no tsconfig includes it. */
 const STAGING_DIR = ".generated-staging";
-/** Where the previous generated directory waits while the new one moves in. */
+/** Temporary name of the previous generated directory while the new one moves in. */
 const PREVIOUS_DIR = ".generated-previous";
 
 async function exists(path: string): Promise<boolean> {

@@ -42,9 +42,9 @@ describe("pnpm generate", () => {
     const result = await runGenerateCommand(args());
     const lines = result.stdout.trim().split("\n");
     expect(lines.map((line) => line.replace(/\d+ ms$/, "N ms"))).toEqual([
-      "@acs-sdk/hbr-types  1 operation  2 files  N ms",
-      "@acs-sdk/hbr-validators  1 operation  5 files  N ms",
-      "@acs-sdk/hbr-client  1 operation  4 files  N ms",
+      "@acs-sdk/hbr-types  4 operations  2 files  N ms",
+      "@acs-sdk/hbr-validators  4 operations  8 files  N ms",
+      "@acs-sdk/hbr-client  4 operations  7 files  N ms",
       "@acs-sdk/widgets-types  4 operations  2 files  N ms",
       "@acs-sdk/widgets-validators  4 operations  8 files  N ms",
       "@acs-sdk/widgets-client  4 operations  7 files  N ms",

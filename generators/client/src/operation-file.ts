@@ -29,9 +29,16 @@ function parameterDescriptor(parameter: ParameterModel): string {
   return `{ ${fields.join(", ")} }`;
 }
 
-/** Whether a request may be left out because no parameter is required. */
+/** Tells whether the request argument may be left out, because no parameter is required. */
 export function requestIsOptional(operation: OperationModel): boolean {
   return operation.parameters.every((parameter) => !parameter.required);
+}
+
+function deprecationText(operation: OperationModel): string {
+  const replacements = operation.replacements.map((name) => `\`${name}\``).join(", ");
+  return replacements === ""
+    ? "The API marks this operation as deprecated."
+    : `The API marks this operation as deprecated; use ${replacements} instead.`;
 }
 
 /**
@@ -52,9 +59,7 @@ export function operationDocs(
       text: "options - Per-call overrides: abort signal, timeouts, retries and extra headers.",
     },
     { tagName: "returns", text: "The parsed response body, with `$metadata` about the exchange." },
-    ...(operation.deprecated
-      ? [{ tagName: "deprecated", text: "The API marks this operation as deprecated." }]
-      : []),
+    ...(operation.deprecated ? [{ tagName: "deprecated", text: deprecationText(operation) }] : []),
   ];
   const description = tsDocText(
     operation.summary ?? `Calls ${operation.name}.`,

@@ -136,6 +136,9 @@ function readOperation(
     style: (operation["x-acs-style"] as ApiStyle | undefined) ?? service.style,
     operationType: operation["x-acs-operation-type"] as OperationModel["operationType"],
     deprecated: operation.deprecated === true,
+    replacements: Array.isArray(operation["x-acs-replacements"])
+      ? operation["x-acs-replacements"].filter((item) => typeof item === "string")
+      : [],
     ...optionalText(operation, "summary"),
     ...optionalText(operation, "description"),
     parameters: request.parameters,

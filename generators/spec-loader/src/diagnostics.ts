@@ -1,14 +1,14 @@
 /**
  * The one catalog of spec problems. Every problem the loader finds becomes a {@link Diagnostic}
  * with a stable code from {@link DIAGNOSTIC_CATALOG}; the loader collects them all and throws one
- * {@link SpecError}, so a spec author sees every problem of a run at once.
+ * {@link SpecError}, so a spec author gets every problem of a run at once.
  */
 
 /** A catalog entry: how to word a problem and how to fix it. */
 interface CatalogEntry {
   /** Message template; `{name}` placeholders are filled from the diagnostic's parameters. */
   readonly message: string;
-  /** What the spec author should do; may use the same placeholders. */
+  /** Instruction to the spec author, which may use the same placeholders. */
   readonly fix: string;
 }
 
@@ -30,7 +30,7 @@ export const DIAGNOSTIC_CATALOG = {
     fix: "Correct the YAML syntax at the reported line and column.",
   },
   "yaml-not-object": {
-    message: "{file} must hold a mapping at its top level, not {found}.",
+    message: "{file} must contain a mapping at its top level, not a {found} value.",
     fix: "Write the document as a YAML mapping (key: value lines).",
   },
   "overlay-invalid": {
@@ -139,7 +139,7 @@ export interface Diagnostic {
   readonly message: string;
   /** The filled fix template: what to do. */
   readonly fix: string;
-  /** File that holds the problem (the overlay file for overlay problems). */
+  /** File that contains the problem (the overlay file for overlay problems). */
   readonly file: string;
   /** JSON pointer into the merged document; empty for problems of a whole file. */
   readonly pointer: string;
@@ -149,7 +149,7 @@ export interface Diagnostic {
   readonly column?: number;
 }
 
-/** Where a diagnostic points. */
+/** Location a diagnostic points at. */
 export interface DiagnosticLocation {
   readonly file: string;
   readonly pointer?: string;

@@ -185,7 +185,7 @@ export class NameScope {
 const IDENTIFIER_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
- * The key under which a wire name appears in an interface or type literal: bare when it is an
+ * Returns the key under which a wire name appears in an interface or type literal: bare when it is an
  * identifier name (reserved words are allowed there), quoted otherwise.
  */
 export function propertyKey(wireName: string): string {
@@ -193,7 +193,7 @@ export function propertyKey(wireName: string): string {
 }
 
 /**
- * The key under which a wire name appears in an object literal. `__proto__` is written as a
+ * Returns the key under which a wire name appears in an object literal. `__proto__` is written as a
  * computed key, because a plain or quoted `__proto__:` in a literal sets the prototype instead of
  * creating a property.
  */
@@ -201,7 +201,7 @@ export function objectLiteralKey(wireName: string): string {
   return wireName === "__proto__" ? '["__proto__"]' : propertyKey(wireName);
 }
 
-/** A property read of `wireName` on `target`: `target.Alias` or `target["x-acs-id"]`. */
+/** Writes a property read of `wireName` on `target`: `target.Alias` or `target["x-acs-id"]`. */
 export function propertyAccess(target: string, wireName: string): string {
   return IDENTIFIER_NAME.test(wireName)
     ? `${target}.${wireName}`

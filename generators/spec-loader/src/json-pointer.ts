@@ -1,6 +1,6 @@
 /**
  * JSON pointers (RFC 6901) and RFC 9535 normalized paths, the two ways the loader addresses a node.
- * JSONPath queries answer with normalized paths; diagnostics and the model speak pointers.
+ * JSONPath queries return normalized paths; diagnostics and the model speak pointers.
  */
 
 /** One step into a document: an object key or an array index. */

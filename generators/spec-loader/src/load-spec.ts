@@ -40,7 +40,7 @@ async function listDirectory(dir: string): Promise<{ name: string; isDirectory: 
 }
 
 /**
- * Lists every `<root>/<product>/<version>/` that holds an openapi.yaml, sorted by product and
+ * Lists every `<root>/<product>/<version>/` that contains an openapi.yaml, sorted by product and
  * version. A `products` filter keeps only the named products.
  */
 export async function findSpecs(

@@ -40,10 +40,10 @@ export interface SchemaObject {
 /** Request style: RPC (one path, action in a header) or ROA (RESTful path per operation). */
 export type ApiStyle = "RPC" | "ROA";
 
-/** Where a request parameter travels; the same values as the runtime's `ParameterLocation`. */
+/** Location of a request parameter, with the same values as the runtime's `ParameterLocation`. */
 export type ParameterLocation = "query" | "path" | "header" | "host" | "formData" | "body";
 
-/** How a structured value is flattened; the same values as the runtime's `ParameterStyle`. */
+/** Flattening style of a structured value, with the same values as the runtime's `ParameterStyle`. */
 export type ParameterStyle = "repeatList" | "flat" | "json" | "simple" | "xml";
 
 /** Upper-case HTTP method of an operation. */
@@ -73,7 +73,7 @@ export interface ParameterModel {
   readonly pointer: string;
 }
 
-/** How an operation's request body is encoded. */
+/** Encoding of an operation's request body. */
 export interface RequestBodyModel {
   readonly mediaType:
     | "application/json"
@@ -122,6 +122,8 @@ export interface OperationModel {
   readonly style: ApiStyle;
   readonly operationType: "read" | "write";
   readonly deprecated: boolean;
+  /** Operations that replace this one (`x-acs-replacements`, as `Product::Version::Name`). */
+  readonly replacements: readonly string[];
   readonly summary?: string;
   readonly description?: string;
   /** Parameters sorted by wire name, body properties included. */

@@ -4,7 +4,7 @@
  */
 import type { GeneratedFile, PackageName } from "./generated-output.js";
 
-/** What the scaffold of one generated package needs to know. */
+/** Facts the scaffold of one generated package is built from. */
 export interface ScaffoldOptions {
   readonly package: PackageName;
   /** One sentence for package.json and the README. */
@@ -67,7 +67,7 @@ const TSCONFIG_BUILD = `{
 }
 `;
 
-/** The scaffold files of a generated package, relative to its directory. */
+/** Builds the scaffold files of a generated package, relative to its directory. */
 export function packageScaffold(options: ScaffoldOptions): GeneratedFile[] {
   const readme = [
     `# ${options.package.name}`,

@@ -14,7 +14,7 @@ export function resolveRef(document: unknown, ref: string): unknown {
   return ref.startsWith("#") ? getAtPointer(document, ref) : undefined;
 }
 
-/** The schema name a `#/components/schemas/<Name>` reference names, or `undefined`. */
+/** Returns the schema name of a `#/components/schemas/<Name>` reference, or `undefined`. */
 export function schemaRefName(ref: string): string | undefined {
   if (!ref.startsWith(SCHEMA_REF_PREFIX)) {
     return undefined;
@@ -25,7 +25,7 @@ export function schemaRefName(ref: string): string | undefined {
 
 /**
  * Follows `$ref`s until a schema without one is reached. Reference chains are validated by
- * `loadSpec`; a cycle of bare references (a schema that is only a `$ref` to itself) ends at an
+ * `loadSpec`. A cycle of bare references (a schema that is only a `$ref` to itself) ends at an
  * empty schema, which accepts anything.
  */
 export function resolveSchema(

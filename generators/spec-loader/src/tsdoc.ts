@@ -1,6 +1,6 @@
 /**
- * Escaping of spec prose for TSDoc comments. Spec descriptions are free text (English or Chinese,
- * with backticks, markup and the odd `*` or `@`); generated comments must neither end early nor
+ * Escaping of spec prose for TSDoc comments. Spec descriptions are free text in English or Chinese,
+ * with backticks, markup and the odd `*` or `@`. Generated comments must neither end early nor
  * grow accidental tags.
  */
 

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { createDiagnostic, type Diagnostic, SpecError } from "./diagnostics.js";
 import type { PathSegment } from "./json-pointer.js";
-import { defineKey } from "./json-value.js";
+import { defineKey, describeJsonKind } from "./json-value.js";
 
 /** A parsed YAML file: its plain value plus what is needed to locate nodes in it. */
 export interface YamlSource {
@@ -35,8 +35,8 @@ function childNode(node: unknown, segment: PathSegment): unknown {
 const EXAMPLE_KEYS = new Set(["example", "examples"]);
 
 /**
- * YAML integers are parsed as `bigint` so that none loses digits. Integers a `number` holds
- * exactly become numbers again; so does every integer outside example values, because
+ * YAML integers are parsed as `bigint` so that none loses digits. Integers that a `number`
+ * represents exactly become numbers again; so does every integer outside example values, because
  * constraints and other spec structure are numbers. Example integers beyond 2^53 stay `bigint`:
  * the mock server returns examples, and int64 responses must keep every digit.
  */
@@ -102,7 +102,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   }
   const value = narrowIntegers(document.toJS({ maxAliasCount: 10_000 }), false);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    const found = Array.isArray(value) ? "a sequence" : value === null ? "nothing" : typeof value;
+    const found = describeJsonKind(value);
     throw new SpecError([createDiagnostic("yaml-not-object", { file }, { file, found })]);
   }
   return {

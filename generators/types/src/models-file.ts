@@ -122,7 +122,7 @@ function responseType(
   };
 }
 
-/** Whether the spec declares the shared error response `#/components/responses/AcsError`. */
+/** Tells whether the spec declares the shared error response `#/components/responses/AcsError`. */
 function declaresErrorResponse(model: SpecModel): boolean {
   const components = model.document.components as { responses?: object } | undefined;
   return components?.responses !== undefined && Object.hasOwn(components.responses, "AcsError");

@@ -61,7 +61,7 @@ function toJsonSafe(value: unknown): unknown {
 /**
  * Halves the indentation unit of TypeScript's printer (4 spaces) to the 2 of generated code. The
  * printer indents nothing but nesting and comment lines, so this equals what ts-morph's
- * `formatText` produces (a test holds the two equal), at a fraction of its cost on files that
+ * `formatText` produces (a test compares the two), at a fraction of its cost on files that
  * reach hundreds of kilobytes.
  */
 export function reindentPrinted(text: string): string {

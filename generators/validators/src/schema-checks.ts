@@ -14,7 +14,7 @@ import {
   schemaRefName,
 } from "@acs-sdk/spec-loader";
 
-/** Where a checked value sits: a path known at generation time or computed at run time. */
+/** Path of a checked value: known at generation time, or computed at run time. */
 export type CheckPath =
   | { readonly kind: "static"; readonly text: string }
   | { readonly kind: "dynamic"; readonly expression: string };
@@ -45,7 +45,7 @@ export class ComponentCheckers {
   private readonly scope = new NameScope({ reserved: KIT_NAMES });
   private readonly pending: string[] = [];
 
-  /** The checker of the component a `$ref` names; queues it for emission on first use. */
+  /** Returns the checker of the component a `$ref` names, and queues it for emission on first use. */
   checkerFor(ref: string): string {
     const schemaName = schemaRefName(ref) ?? ref;
     let name = this.names.get(schemaName);
@@ -91,7 +91,7 @@ export class CheckContext {
     return kitFunction;
   }
 
-  /** A fresh local variable named after a wire name. */
+  /** Claims a fresh local variable named after a wire name. */
   local(wireName: string): string {
     return this.locals.claim(camelCase(wireName));
   }
@@ -104,12 +104,12 @@ export class CheckContext {
   }
 }
 
-/** The TypeScript expression of a path. */
+/** Writes the TypeScript expression of a path. */
 export function pathExpression(path: CheckPath): string {
   return path.kind === "static" ? JSON.stringify(path.text) : path.expression;
 }
 
-/** The path of property `key` below `path`. */
+/** Returns the path of property `key` below `path`. */
 export function childPath(path: CheckPath, key: string, context: CheckContext): CheckPath {
   if (path.kind === "static") {
     return { kind: "static", text: path.text === "" ? key : `${path.text}.${key}` };
@@ -137,7 +137,7 @@ function isJavaScriptPattern(pattern: string): boolean {
   }
 }
 
-/** The type a schema checks for; `type: [T, "null"]` counts as `T`, since null means absent. */
+/** Returns the type a schema checks for. `type: [T, "null"]` counts as `T`, because null means absent. */
 function primaryType(schema: SchemaObject): string | undefined {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   const type = types.find((item) => item !== undefined && item !== "null");
@@ -220,7 +220,7 @@ function arrayChecks(
   ];
 }
 
-/** The checks of an object's properties once `object` is known to be one. */
+/** Writes the checks of an object's properties, once `object` is known to be one. */
 export function propertyChecks(
   schema: SchemaObject,
   object: string,
@@ -286,7 +286,7 @@ function objectChecks(
 }
 
 /**
- * The statements that check `value` (a side-effect-free expression) against `schema` and push
+ * Writes the statements that check `value` (a side-effect-free expression) against `schema` and push
  * problems onto `issues`. `wireName` names the local variables the statements need.
  */
 export function schemaChecks(
@@ -327,7 +327,7 @@ export function schemaChecks(
   }
 }
 
-/** Whether a schema, after following references, describes an object. */
+/** Tells whether a schema, after following references, describes an object. */
 export function describesObject(model: SpecModel, schema: SchemaObject): boolean {
   return primaryType(resolveSchema(model, schema)) === "object";
 }

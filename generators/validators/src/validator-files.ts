@@ -39,7 +39,7 @@ export function moduleSpecifier(file: string, fromDir = ""): string {
   return `${prefix}${file.replace(/\.ts$/, ".js")}`;
 }
 
-/** The imports a check context collected, for a file in `fromDir`. */
+/** Builds the imports a check context collected, for a file in `fromDir`. */
 function checkImports(
   context: CheckContext,
   fromDir: string,

@@ -73,7 +73,12 @@ describe("validateAddCrossAccountResponse", () => {
 
 describe("requestValidators", () => {
   test("keyed by operation name", () => {
-    expect(Object.keys(requestValidators)).toEqual(["AddCrossAccount"]);
+    expect(Object.keys(requestValidators)).toEqual([
+      "AddCrossAccount",
+      "DeleteCrossAccount",
+      "DescribeCrossAccounts",
+      "DescribeTask",
+    ]);
     expect(requestValidators.AddCrossAccount).toBe(validateAddCrossAccountRequest);
   });
 

@@ -2,9 +2,12 @@
 // change the spec or the generator and run `pnpm generate`.
 
 import { AcsClient, type CallOptions, type ClientConfig, type WithMetadata } from "@acs-sdk/core";
-import type { AddCrossAccountRequest, AddCrossAccountResponse } from "@acs-sdk/hbr-types";
+import type { AddCrossAccountRequest, AddCrossAccountResponse, DeleteCrossAccountRequest, DeleteCrossAccountResponse, DescribeCrossAccountsRequest, DescribeCrossAccountsResponse, DescribeTaskRequest, DescribeTaskResponse } from "@acs-sdk/hbr-types";
 import { hbrService } from "./service.gen.js";
 import { addCrossAccount } from "./operations/add-cross-account.gen.js";
+import { deleteCrossAccount } from "./operations/delete-cross-account.gen.js";
+import { describeCrossAccounts } from "./operations/describe-cross-accounts.gen.js";
+import { describeTask } from "./operations/describe-task.gen.js";
 
 /**
  * Client of the Cloud Backup (HBR) API, version 2017-09-08, with one method per operation.
@@ -32,5 +35,47 @@ export class HbrClient extends AcsClient {
    */
   addCrossAccount(request: AddCrossAccountRequest = {}, options?: CallOptions): Promise<WithMetadata<AddCrossAccountResponse>> {
     return addCrossAccount(this, request, options);
+  }
+
+  /**
+   * Ends the cross-account management relationship with another Alibaba Cloud account.
+   *
+   * Removes a relationship created by AddCrossAccount. Afterwards this account can no longer back up resources that belong to the other account.
+   *
+   * API name: DeleteCrossAccount (POST /, write).
+   * @param request - Request parameters, keyed by wire name.
+   * @param options - Per-call overrides: abort signal, timeouts, retries and extra headers.
+   * @returns The parsed response body, with `$metadata` about the exchange.
+   */
+  deleteCrossAccount(request: DeleteCrossAccountRequest, options?: CallOptions): Promise<WithMetadata<DeleteCrossAccountResponse>> {
+    return deleteCrossAccount(this, request, options);
+  }
+
+  /**
+   * Lists the other accounts whose resources this account manages for backup.
+   *
+   * Returns one page of the cross-account management relationships of the calling account, with the total count for paging through the rest.
+   *
+   * API name: DescribeCrossAccounts (POST /, read).
+   * @param request - Request parameters, keyed by wire name.
+   * @param options - Per-call overrides: abort signal, timeouts, retries and extra headers.
+   * @returns The parsed response body, with `$metadata` about the exchange.
+   */
+  describeCrossAccounts(request: DescribeCrossAccountsRequest = {}, options?: CallOptions): Promise<WithMetadata<DescribeCrossAccountsResponse>> {
+    return describeCrossAccounts(this, request, options);
+  }
+
+  /**
+   * Reports the state of an asynchronous Cloud Backup task.
+   *
+   * Some calls, such as installing backup clients, start a task and return its ID. Poll this operation with that ID until the task completes, expires or is cancelled.
+   *
+   * API name: DescribeTask (POST /, read).
+   * @param request - Request parameters, keyed by wire name.
+   * @param options - Per-call overrides: abort signal, timeouts, retries and extra headers.
+   * @returns The parsed response body, with `$metadata` about the exchange.
+   */
+  describeTask(request: DescribeTaskRequest = {}, options?: CallOptions): Promise<WithMetadata<DescribeTaskResponse>> {
+    return describeTask(this, request, options);
   }
 }

@@ -4,4 +4,7 @@
 export { HbrClient } from "./hbr-client.gen.js";
 export { hbrService } from "./service.gen.js";
 export * from "./operations/add-cross-account.gen.js";
+export * from "./operations/delete-cross-account.gen.js";
+export * from "./operations/describe-cross-accounts.gen.js";
+export * from "./operations/describe-task.gen.js";
 export type * from "@acs-sdk/hbr-types";

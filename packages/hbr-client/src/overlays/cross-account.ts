@@ -1,7 +1,7 @@
 /**
  * Hand-written conveniences for AddCrossAccount. The API takes the relationship type as a plain
- * string next to parameters that only one type needs; these functions take exactly what each
- * type needs, fill `CrossAccountType` and reject combinations the API would refuse.
+ * string next to parameters that only one type needs. These functions take exactly what each
+ * type needs, fill `CrossAccountType` and reject combinations that the API would reject too.
  */
 import {
   type AcsClient,
@@ -16,7 +16,7 @@ import { addCrossAccount } from "../generated/operations/add-cross-account.gen.j
 /** The account whose resources Cloud Backup may back up, by its numeric ID (UID). */
 type AccountId = number | bigint;
 
-/** What {@link addCrossAccountByRole} needs. */
+/** Input of {@link addCrossAccountByRole}. */
 export interface CrossAccountByRole {
   /** ID (UID) of the other account. */
   readonly accountId: AccountId;
@@ -26,7 +26,7 @@ export interface CrossAccountByRole {
   readonly alias?: string;
 }
 
-/** What {@link addCrossAccountByResourceDirectory} needs. */
+/** Input of {@link addCrossAccountByResourceDirectory}. */
 export interface CrossAccountByResourceDirectory {
   /** ID (UID) of a member account of the same resource directory. */
   readonly accountId: AccountId;
@@ -54,7 +54,7 @@ function missingAccountId(accountId: unknown): ValidationIssue[] {
  * @param options - Per-call overrides: abort signal, timeouts, retries and extra headers.
  * @returns The parsed response body, with `$metadata` about the exchange.
  * @throws ValidationError (from \@acs-sdk/core) before sending, when the account ID is not an
- *   integer or the role name is empty; the generated validator then checks the request itself.
+ *   integer or the role name is empty. The generated validator then checks the request itself.
  */
 export function addCrossAccountByRole(
   client: AcsClient,

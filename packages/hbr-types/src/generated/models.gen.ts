@@ -26,5 +26,66 @@ export interface AddCrossAccountRequest {
  * The relationship was created.
  */
 export type AddCrossAccountResponse = operations["AddCrossAccount"]["responses"][200]["content"]["application/json"];
+
+/**
+ * Request of DeleteCrossAccount: Ends the cross-account management relationship with another Alibaba Cloud account.
+ *
+ * Properties are keyed by wire name, exactly as the API spells them.
+ */
+export interface DeleteCrossAccountRequest {
+  /** The RAM role in the other account that the relationship uses. */
+  CrossAccountRoleName: Query<"DeleteCrossAccount">["CrossAccountRoleName"];
+  /** How the relationship was configured: CROSS_ACCOUNT (a RAM role) or CROSS_ACCOUNT_BY_RD (a resource directory). */
+  CrossAccountType?: Query<"DeleteCrossAccount">["CrossAccountType"];
+  /** The ID (UID) of the other account in the relationship to remove. */
+  CrossAccountUserId: Query<"DeleteCrossAccount">["CrossAccountUserId"];
+}
+
+/**
+ * Response body of DeleteCrossAccount.
+ *
+ * The relationship was removed.
+ */
+export type DeleteCrossAccountResponse = operations["DeleteCrossAccount"]["responses"][200]["content"]["application/json"];
+
+/**
+ * Request of DescribeCrossAccounts: Lists the other accounts whose resources this account manages for backup.
+ *
+ * Properties are keyed by wire name, exactly as the API spells them.
+ */
+export interface DescribeCrossAccountsRequest {
+  /** The page to return, counting from 1. Defaults to the first page. */
+  PageNumber?: Query<"DescribeCrossAccounts">["PageNumber"];
+  /** How many relationships one page holds. Defaults to 10. */
+  PageSize?: Query<"DescribeCrossAccounts">["PageSize"];
+}
+
+/**
+ * Response body of DescribeCrossAccounts.
+ *
+ * One page of relationships.
+ */
+export type DescribeCrossAccountsResponse = operations["DescribeCrossAccounts"]["responses"][200]["content"]["application/json"];
+
+/**
+ * Request of DescribeTask: Reports the state of an asynchronous Cloud Backup task.
+ *
+ * Properties are keyed by wire name, exactly as the API spells them.
+ */
+export interface DescribeTaskRequest {
+  /** The resource group the task belongs to. */
+  ResourceGroupId?: Query<"DescribeTask">["ResourceGroupId"];
+  /** The ID of the task, as returned by the call that started it. */
+  TaskId?: Query<"DescribeTask">["TaskId"];
+  /** An access token for the task, when the starting call returned one. */
+  Token?: Query<"DescribeTask">["Token"];
+}
+
+/**
+ * Response body of DescribeTask.
+ *
+ * The current state of the task.
+ */
+export type DescribeTaskResponse = operations["DescribeTask"]["responses"][200]["content"]["application/json"];
 /** The body Alibaba Cloud's API gateway returns with a 4xx or 5xx status, naming the error. */
 export type AcsErrorBody = components["responses"]["AcsError"]["content"]["application/json"];

@@ -22,6 +22,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/?Action=DeleteCrossAccount": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ends the cross-account management relationship with another Alibaba Cloud account.
+     * @description Removes a relationship created by AddCrossAccount. Afterwards this account can no longer back up resources that belong to the other account.
+     */
+    post: operations["DeleteCrossAccount"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/?Action=DescribeCrossAccounts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Lists the other accounts whose resources this account manages for backup.
+     * @description Returns one page of the cross-account management relationships of the calling account, with the total count for paging through the rest.
+     */
+    post: operations["DescribeCrossAccounts"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/?Action=DescribeTask": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reports the state of an asynchronous Cloud Backup task.
+     * @description Some calls, such as installing backup clients, start a task and return its ID. Poll this operation with that ID until the task completes, expires or is cancelled.
+     */
+    post: operations["DescribeTask"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -77,6 +137,179 @@ export interface components {
        */
       Success?: boolean;
     };
+    /** @description One cross-account management relationship. */
+    CrossAccount: {
+      /**
+       * @description The display name given to the other account; at most 32 characters.
+       * @example source-account-1
+       */
+      Alias?: string;
+      /**
+       * Format: int64
+       * @description When the relationship was created, in seconds since the UNIX epoch.
+       * @example 1654570439
+       */
+      CreatedTime?: number | bigint;
+      /**
+       * @description The RAM role in the other account that Cloud Backup assumes.
+       * @example BackupRole
+       */
+      CrossAccountRoleName?: string;
+      /**
+       * Format: int64
+       * @description The ID (UID) of the other account, whose resources are backed up.
+       * @example 1589753000000625
+       */
+      CrossAccountUserId?: number | bigint;
+      /**
+       * Format: int64
+       * @description The ID of the relationship record.
+       * @example 1
+       */
+      Id?: number | bigint;
+      /**
+       * Format: int64
+       * @description The ID (UID) of the calling account, which manages the backups.
+       * @example 1841642000049795
+       */
+      OwnerId?: number | bigint;
+      /**
+       * Format: int64
+       * @description When the relationship last changed, in seconds since the UNIX epoch.
+       * @example 1654570439
+       */
+      UpdatedTime?: number | bigint;
+    };
+    /** @description The result of a DeleteCrossAccount call. */
+    DeleteCrossAccountResponse: {
+      /**
+       * @description The result code; "200" means success.
+       * @example 200
+       */
+      Code?: string;
+      /**
+       * @description A short result message; "successful" on success, the cause otherwise.
+       * @example successful
+       */
+      Message?: string;
+      /**
+       * @description The ID Alibaba Cloud assigned to the request, for support cases.
+       * @example 473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E
+       */
+      RequestId?: string;
+      /**
+       * @description Whether the call succeeded.
+       * @example true
+       */
+      Success?: boolean;
+    };
+    /** @description One page of cross-account management relationships. */
+    DescribeCrossAccountsResponse: {
+      /**
+       * @description The result code; "200" means success.
+       * @example 200
+       */
+      Code?: string;
+      /** @description The relationships on this page. */
+      CrossAccounts?: {
+        CrossAccount?: components["schemas"]["CrossAccount"][];
+      };
+      /**
+       * @description A short result message; "successful" on success, the cause otherwise.
+       * @example successful
+       */
+      Message?: string;
+      /**
+       * Format: int32
+       * @description The page returned, counting from 1.
+       * @example 1
+       */
+      PageNumber?: number;
+      /**
+       * Format: int32
+       * @description The page size used.
+       * @example 10
+       */
+      PageSize?: number;
+      /**
+       * @description The ID Alibaba Cloud assigned to the request, for support cases.
+       * @example 473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E
+       */
+      RequestId?: string;
+      /**
+       * @description Whether the call succeeded.
+       * @example true
+       */
+      Success?: boolean;
+      /**
+       * Format: int64
+       * @description How many relationships exist across all pages.
+       * @example 1
+       */
+      TotalCount?: number | bigint;
+    };
+    /** @description The state of an asynchronous task. */
+    DescribeTaskResponse: {
+      /**
+       * @description The result code; "200" means success.
+       * @example 200
+       */
+      Code?: string;
+      /**
+       * Format: int64
+       * @description When the task finished, in seconds since the UNIX epoch.
+       * @example 1615607706
+       */
+      CompletedTime?: number | bigint;
+      /**
+       * Format: int64
+       * @description When the task was created, in seconds since the UNIX epoch.
+       * @example 1615607706
+       */
+      CreatedTime?: number | bigint;
+      /**
+       * @description The task status: created, completed, expired or cancelled.
+       * @example completed
+       */
+      Description?: string;
+      /**
+       * @description A short result message; "successful" on success, the cause otherwise.
+       * @example successful
+       */
+      Message?: string;
+      /**
+       * @description The kind of task, named after the call that started it.
+       * @example InstallBackupClientsTask
+       */
+      Name?: string;
+      /**
+       * Format: int32
+       * @description Completion in percent, from 0 to 100; -1 when the task failed.
+       * @example 100
+       */
+      Progress?: number;
+      /**
+       * @description The ID Alibaba Cloud assigned to the request, for support cases.
+       * @example 473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E
+       */
+      RequestId?: string;
+      /**
+       * @description The task's result as JSON text; its content depends on the kind of task.
+       * @example {}
+       */
+      Result?: string;
+      /**
+       * @description Whether the call succeeded.
+       * @example true
+       */
+      Success?: boolean;
+      /**
+       * Format: int64
+       * @description When the task last changed, in seconds since the UNIX epoch.
+       * @example 1615607706
+       */
+      UpdatedTime?: number | bigint;
+    };
   };
   responses: {
     /** @description The request failed; the body names the error code. */
@@ -129,6 +362,135 @@ export interface operations {
            *     }
            */
           "application/json": components["schemas"]["AddCrossAccountResponse"];
+        };
+      };
+      default: components["responses"]["AcsError"];
+    };
+  };
+  DeleteCrossAccount: {
+    parameters: {
+      query: {
+        /** @description The ID (UID) of the other account in the relationship to remove. */
+        CrossAccountUserId: number | bigint;
+        /** @description The RAM role in the other account that the relationship uses. */
+        CrossAccountRoleName: string;
+        /** @description How the relationship was configured: CROSS_ACCOUNT (a RAM role) or CROSS_ACCOUNT_BY_RD (a resource directory). */
+        CrossAccountType?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The relationship was removed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Code": "200",
+           *       "Message": "successful",
+           *       "RequestId": "921E9989-735C-5254-A29F-6B8A5DDC1ED1",
+           *       "Success": true
+           *     }
+           */
+          "application/json": components["schemas"]["DeleteCrossAccountResponse"];
+        };
+      };
+      default: components["responses"]["AcsError"];
+    };
+  };
+  DescribeCrossAccounts: {
+    parameters: {
+      query?: {
+        /** @description The page to return, counting from 1. Defaults to the first page. */
+        PageNumber?: number;
+        /** @description How many relationships one page holds. Defaults to 10. */
+        PageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of relationships. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Code": "200",
+           *       "CrossAccounts": {
+           *         "CrossAccount": [
+           *           {
+           *             "Alias": "source-account-1",
+           *             "CreatedTime": 1654570439,
+           *             "CrossAccountRoleName": "BackupRole",
+           *             "CrossAccountUserId": 1589753000000625,
+           *             "Id": 1,
+           *             "OwnerId": 1841642000049795,
+           *             "UpdatedTime": 1654570439
+           *           }
+           *         ]
+           *       },
+           *       "Message": "successful",
+           *       "PageNumber": 1,
+           *       "PageSize": 10,
+           *       "RequestId": "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E",
+           *       "Success": true,
+           *       "TotalCount": 1
+           *     }
+           */
+          "application/json": components["schemas"]["DescribeCrossAccountsResponse"];
+        };
+      };
+      default: components["responses"]["AcsError"];
+    };
+  };
+  DescribeTask: {
+    parameters: {
+      query?: {
+        /** @description The ID of the task, as returned by the call that started it. */
+        TaskId?: string;
+        /** @description An access token for the task, when the starting call returned one. */
+        Token?: string;
+        /** @description The resource group the task belongs to. */
+        ResourceGroupId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The current state of the task. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Code": "200",
+           *       "CompletedTime": 1615607706,
+           *       "CreatedTime": 1615607706,
+           *       "Description": "completed",
+           *       "Message": "successful",
+           *       "Name": "InstallBackupClientsTask",
+           *       "Progress": 100,
+           *       "RequestId": "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E",
+           *       "Result": "{}",
+           *       "Success": true,
+           *       "UpdatedTime": 1615607706
+           *     }
+           */
+          "application/json": components["schemas"]["DescribeTaskResponse"];
         };
       };
       default: components["responses"]["AcsError"];

@@ -2,5 +2,8 @@
 // change the spec or the generator and run `pnpm generate`.
 
 export * from "./operations/add-cross-account.gen.js";
+export * from "./operations/delete-cross-account.gen.js";
+export * from "./operations/describe-cross-accounts.gen.js";
+export * from "./operations/describe-task.gen.js";
 export { requestValidators } from "./request-validators.gen.js";
 export type { ValidationIssue, Validator } from "./validation-kit.gen.js";

@@ -2,6 +2,9 @@
 // change the spec or the generator and run `pnpm generate`.
 
 import { validateAddCrossAccountRequest } from "./operations/add-cross-account.gen.js";
+import { validateDeleteCrossAccountRequest } from "./operations/delete-cross-account.gen.js";
+import { validateDescribeCrossAccountsRequest } from "./operations/describe-cross-accounts.gen.js";
+import { validateDescribeTaskRequest } from "./operations/describe-task.gen.js";
 import type { Validator } from "./validation-kit.gen.js";
 
 /**
@@ -12,5 +15,8 @@ import type { Validator } from "./validation-kit.gen.js";
 export const requestValidators: Readonly<Record<string, Validator>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, Validator>, {
     AddCrossAccount: validateAddCrossAccountRequest,
+    DeleteCrossAccount: validateDeleteCrossAccountRequest,
+    DescribeCrossAccounts: validateDescribeCrossAccountsRequest,
+    DescribeTask: validateDescribeTaskRequest,
   }),
 );
