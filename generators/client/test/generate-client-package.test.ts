@@ -1,19 +1,12 @@
-import { type GeneratedPackage, generatedFileHeader, loadSpec } from "@acs-sdk/spec-loader";
+import { generatedFileHeader, loadSpec } from "@acs-sdk/spec-loader";
 import { describe, expect, test } from "vitest";
 import {
   copySpecWithReversedKeys,
+  generatedFileContent,
   HBR_SPEC_DIR,
   WIDGETS_SPEC_DIR,
 } from "../../spec-loader/test/spec-copy.js";
 import { CLIENT_GENERATOR, generateClientPackage, nameClientExports } from "../src/index.js";
-
-function fileOf(generated: GeneratedPackage, path: string): string {
-  const file = generated.files.find((item) => item.path === path);
-  if (file === undefined) {
-    throw new Error(`${generated.name} has no ${path}`);
-  }
-  return file.content;
-}
 
 describe("generateClientPackage", () => {
   test.each([
@@ -43,7 +36,7 @@ describe("generateClientPackage", () => {
       "service.gen.ts",
       "widgets-client.gen.ts",
     ]);
-    const operation = fileOf(generated, "operations/update-widget.gen.ts");
+    const operation = generatedFileContent(generated, "operations/update-widget.gen.ts");
     expect(operation).not.toContain("widgets-client");
     expect(operation).toContain('{ name: "Tags", in: "query", style: "repeatList" },');
     expect(operation).toContain('{ name: "Tenant", in: "host" },');
@@ -54,21 +47,21 @@ describe("generateClientPackage", () => {
 
   test("reserved and deprecated operations", async () => {
     const generated = generateClientPackage(await loadSpec(WIDGETS_SPEC_DIR));
-    const remove = fileOf(generated, "operations/delete.gen.ts");
+    const remove = generatedFileContent(generated, "operations/delete.gen.ts");
     expect(remove).toContain("export function delete_(");
     expect(remove).toContain("request: DeleteRequest, options?: CallOptions");
-    const upload = fileOf(generated, "operations/upload-widget-blob.gen.ts");
+    const upload = generatedFileContent(generated, "operations/upload-widget-blob.gen.ts");
     expect(upload).toContain(
       "@deprecated The API marks this operation as deprecated; use `Widgets::2024-01-01::UpdateWidget` instead.",
     );
-    const list = fileOf(generated, "operations/list-widgets.gen.ts");
+    const list = generatedFileContent(generated, "operations/list-widgets.gen.ts");
     expect(list).toContain("readOnly: true,");
     expect(list).toContain("request: ListWidgetsRequest = {}");
   });
 
   test("descriptions are escaped", async () => {
     const generated = generateClientPackage(await loadSpec(WIDGETS_SPEC_DIR));
-    const update = fileOf(generated, "operations/update-widget.gen.ts");
+    const update = generatedFileContent(generated, "operations/update-widget.gen.ts");
     expect(update).toContain("Comments like *\\/ and \\@internal stay text.");
   });
 

@@ -58,3 +58,18 @@ export async function copySpecWithReversedKeys(source: string): Promise<SpecCopy
   );
   return copy;
 }
+
+/** Returns the content of one generated file, failing the test when it is missing. */
+export function generatedFileContent(
+  generated: {
+    readonly name: string;
+    readonly files: readonly { path: string; content: string }[];
+  },
+  path: string,
+): string {
+  const file = generated.files.find((item) => item.path === path);
+  if (file === undefined) {
+    throw new Error(`${generated.name} has no ${path}`);
+  }
+  return file.content;
+}

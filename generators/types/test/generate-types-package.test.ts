@@ -1,21 +1,14 @@
-import { type GeneratedPackage, generatedFileHeader, loadSpec } from "@acs-sdk/spec-loader";
+import { generatedFileHeader, loadSpec } from "@acs-sdk/spec-loader";
 import { Project } from "ts-morph";
 import { describe, expect, test } from "vitest";
 import {
   copySpecWithReversedKeys,
+  generatedFileContent,
   HBR_SPEC_DIR,
   WIDGETS_SPEC_DIR,
 } from "../../spec-loader/test/spec-copy.js";
 import { generateTypesPackage, TYPES_GENERATOR } from "../src/index.js";
 import { reindentPrinted } from "../src/schema-file.js";
-
-function fileOf(generated: GeneratedPackage, path: string): string {
-  const file = generated.files.find((item) => item.path === path);
-  if (file === undefined) {
-    throw new Error(`${generated.name} has no ${path}`);
-  }
-  return file.content;
-}
 
 describe("generateTypesPackage", () => {
   test.each([
@@ -36,7 +29,7 @@ describe("generateTypesPackage", () => {
   });
 
   test("named models", async () => {
-    const models = fileOf(
+    const models = generatedFileContent(
       await generateTypesPackage(await loadSpec(WIDGETS_SPEC_DIR)),
       "models.gen.ts",
     );
@@ -53,7 +46,7 @@ describe("generateTypesPackage", () => {
   });
 
   test("int64 and binary types", async () => {
-    const schema = fileOf(
+    const schema = generatedFileContent(
       await generateTypesPackage(await loadSpec(WIDGETS_SPEC_DIR)),
       "schema.gen.ts",
     );
@@ -63,7 +56,10 @@ describe("generateTypesPackage", () => {
 
   test("reindent equals formatText", async () => {
     for (const dir of [HBR_SPEC_DIR, WIDGETS_SPEC_DIR]) {
-      const schema = fileOf(await generateTypesPackage(await loadSpec(dir)), "schema.gen.ts");
+      const schema = generatedFileContent(
+        await generateTypesPackage(await loadSpec(dir)),
+        "schema.gen.ts",
+      );
       const fourSpaces = schema.replace(/^ +/gm, (indent) => indent.replace(/ {2}/g, "    "));
       const project = new Project({ useInMemoryFileSystem: true });
       const file = project.createSourceFile("/schema.ts", fourSpaces);

@@ -1,13 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { ValidationError } from "@acs-sdk/core";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import {
   addCrossAccountByResourceDirectory,
   addCrossAccountByRole,
   type CrossAccountByResourceDirectory,
-  HbrClient,
+  type HbrClient,
 } from "../src/index.js";
 import {
+  createTestClient,
   type LoopbackServer,
   SUCCESS_BODY,
   startLoopbackServer,
@@ -18,16 +18,7 @@ let client: HbrClient;
 
 beforeEach(async () => {
   server = await startLoopbackServer();
-  client = new HbrClient({
-    endpoint: server.url,
-    // A throwaway key: the loopback server does not check signatures.
-    credentials: {
-      accessKeyId: `LTAI${randomBytes(8).toString("hex")}`,
-      accessKeySecret: randomBytes(24).toString("base64url"),
-      providerName: "static_ak",
-    },
-    retry: { maxAttempts: 1 },
-  });
+  client = createTestClient(server);
 });
 
 afterEach(async () => {

@@ -1,23 +1,23 @@
-import { randomBytes } from "node:crypto";
 import { ValidationError } from "@acs-sdk/core";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { addCrossAccount, addCrossAccountOperation, HbrClient, hbrService } from "../src/index.js";
-import { type LoopbackServer, startLoopbackServer } from "./support/loopback-server.js";
+import {
+  addCrossAccount,
+  addCrossAccountOperation,
+  type HbrClient,
+  hbrService,
+} from "../src/index.js";
+import {
+  createTestClient,
+  type LoopbackServer,
+  startLoopbackServer,
+} from "./support/loopback-server.js";
 
 let server: LoopbackServer;
 let client: HbrClient;
 
 beforeEach(async () => {
   server = await startLoopbackServer();
-  client = new HbrClient({
-    endpoint: server.url,
-    credentials: {
-      accessKeyId: `LTAI${randomBytes(8).toString("hex")}`,
-      accessKeySecret: randomBytes(24).toString("base64url"),
-      providerName: "static_ak",
-    },
-    retry: { maxAttempts: 1 },
-  });
+  client = createTestClient(server);
 });
 
 afterEach(async () => {

@@ -1,6 +1,9 @@
 /** A plain HTTP server on 127.0.0.1 that records requests and answers like the HBR gateway. */
+
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { HbrClient } from "../../src/index.js";
 
 /** One request the server received. */
 export interface RecordedRequest {
@@ -54,4 +57,20 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
       }),
   };
+}
+
+/**
+ * Creates a client that sends to `server` with a throwaway key (the loopback server does not
+ * check signatures) and without retries, so that each call makes exactly one request.
+ */
+export function createTestClient(server: LoopbackServer): HbrClient {
+  return new HbrClient({
+    endpoint: server.url,
+    credentials: {
+      accessKeyId: `LTAI${randomBytes(8).toString("hex")}`,
+      accessKeySecret: randomBytes(24).toString("base64url"),
+      providerName: "static_ak",
+    },
+    retry: { maxAttempts: 1 },
+  });
 }

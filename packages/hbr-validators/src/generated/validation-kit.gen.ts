@@ -244,6 +244,29 @@ function checkBounds(
   checkEnum(value, path, issues, constraints.enum);
 }
 
+/**
+ * Checks an optional numeric value: `read` returns the value as a number or bigint, or
+ * `undefined` when it has the wrong type, which is then reported as not being `expected`.
+ */
+function checkNumeric(
+  value: unknown,
+  path: string,
+  issues: Issues,
+  constraints: NumberConstraints,
+  expected: string,
+  read: (value: unknown) => number | bigint | undefined,
+): void {
+  if (isAbsent(value)) {
+    return;
+  }
+  const numeric = read(value);
+  if (numeric === undefined) {
+    reportType(issues, path, expected, value);
+    return;
+  }
+  checkBounds(numeric, path, issues, constraints);
+}
+
 /** Checks an optional number. */
 export function checkNumber(
   value: unknown,
@@ -251,14 +274,9 @@ export function checkNumber(
   issues: Issues,
   constraints: NumberConstraints = {},
 ): void {
-  if (isAbsent(value)) {
-    return;
-  }
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    reportType(issues, path, "a finite number", value);
-    return;
-  }
-  checkBounds(value, path, issues, constraints);
+  checkNumeric(value, path, issues, constraints, "a finite number", (item) =>
+    typeof item === "number" && Number.isFinite(item) ? item : undefined,
+  );
 }
 
 /** Checks an optional integer that fits a `number` (int32 and unformatted integers). */
@@ -268,17 +286,19 @@ export function checkInteger(
   issues: Issues,
   constraints: NumberConstraints = {},
 ): void {
-  if (isAbsent(value)) {
-    return;
-  }
-  if (!Number.isSafeInteger(value)) {
-    reportType(issues, path, "an integer", value);
-    return;
-  }
-  checkBounds(value as number, path, issues, constraints);
+  checkNumeric(value, path, issues, constraints, "an integer", (item) =>
+    Number.isSafeInteger(item) ? (item as number) : undefined,
+  );
 }
 
 const INTEGER_TEXT = /^-?(0|[1-9][0-9]*)$/;
+
+function readInt64(value: unknown): number | bigint | undefined {
+  if (typeof value === "bigint" || Number.isSafeInteger(value)) {
+    return value as number | bigint;
+  }
+  return typeof value === "string" && INTEGER_TEXT.test(value) ? BigInt(value) : undefined;
+}
 
 /**
  * Checks an optional int64: a safe-integer `number`, a `bigint`, or the decimal digits of an
@@ -290,19 +310,8 @@ export function checkInt64(
   issues: Issues,
   constraints: NumberConstraints = {},
 ): void {
-  if (isAbsent(value)) {
-    return;
-  }
-  let integer: number | bigint;
-  if (typeof value === "bigint" || Number.isSafeInteger(value)) {
-    integer = value as number | bigint;
-  } else if (typeof value === "string" && INTEGER_TEXT.test(value)) {
-    integer = BigInt(value);
-  } else {
-    reportType(issues, path, "an integer (a number, a bigint or a string of digits)", value);
-    return;
-  }
-  checkBounds(integer, path, issues, constraints);
+  const expected = "an integer (a number, a bigint or a string of digits)";
+  checkNumeric(value, path, issues, constraints, expected, readInt64);
 }
 
 /** Checks an optional boolean. */
