@@ -1,16 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { CallOptions, ClientConfig, Logger, WithMetadata } from "./config.js";
 import type { Credential, CredentialProvider } from "./credentials/credential.js";
-import { CredentialsError } from "./credentials/credentials-error.js";
 import { type ResolvedEndpoint, resolveEndpoint } from "./endpoint.js";
 import { AcsError, RequestAbortedError, ValidationError } from "./errors.js";
 import { HttpTransport, type TransportResponse } from "./http/http-transport.js";
 import { silentLogger } from "./logger.js";
 import type { OperationDescriptor, ServiceDescriptor } from "./operation.js";
 import { encodeSortedParameters } from "./percent-encode.js";
-import { createServiceError, parseSuccessResponse } from "./response.js";
+import { parseSuccessResponse } from "./response.js";
 import { computeDelayMs, isRetryable, resolveRetryPolicy } from "./retry.js";
-import { addHeader, serializeRequest } from "./serialization/request-serializer.js";
+import { addHeader } from "./serialization/headers.js";
+import {
+  isQueryOnly,
+  type SerializedParameters,
+  serializeQuery,
+} from "./serialization/query-serializer.js";
 import { EMPTY_BODY_SHA256, sha256Hex } from "./signing/acs3-signature.js";
 import { acs3Signer } from "./signing/acs3-signer.js";
 import type { PreparedRequest, RequestSigner, SignedRequest } from "./signing/request-signer.js";
@@ -73,7 +77,13 @@ export class AcsClient {
       throw new ValidationError(operation.action, issues);
     }
     const endpoint = this.#resolveEndpoint();
-    const prepared = this.#prepare(operation, request, options, endpoint);
+    const serialized = isQueryOnly(operation)
+      ? serializeQuery(operation, request)
+      : (await import("./serialization/request-serializer.js")).serializeRequest(
+          operation,
+          request,
+        );
+    const prepared = this.#prepare(operation, serialized, options, endpoint);
     const signer = await this.#getSigner();
     const policy = resolveRetryPolicy(this.config.retry, options.retry);
     const idempotent = operation.readOnly || hasClientToken(request);
@@ -117,9 +127,9 @@ export class AcsClient {
       }
       if (response !== undefined) {
         if (response.status >= 200 && response.status < 300) {
-          return parseSuccessResponse<TResponse>(operation.action, response, attempt);
+          return await parseSuccessResponse<TResponse>(operation.action, response, attempt);
         }
-        error = this.#serviceError(operation, response, credential, signed);
+        error = await this.#serviceError(operation, response, credential, signed);
       }
 
       const retryable = attempt < policy.maxAttempts && isRetryable(error, idempotent);
@@ -158,11 +168,10 @@ export class AcsClient {
 
   #prepare(
     operation: OperationDescriptor,
-    request: object,
+    serialized: SerializedParameters,
     options: CallOptions,
     endpoint: ResolvedEndpoint,
   ): PreparedRequest {
-    const serialized = serializeRequest(operation, request);
     const headers = serialized.headers;
     if (options.headers !== undefined) {
       for (const name of Object.keys(options.headers)) {
@@ -218,35 +227,26 @@ export class AcsClient {
       try {
         credential = await source.getCredential(signal);
       } catch (error) {
-        if (error instanceof AcsError || error instanceof CredentialsError) {
-          throw error;
-        }
-        throw new CredentialsError(
-          "CredentialRequestFailed",
-          source.name,
-          `the credential provider failed: ${error instanceof Error ? error.message : String(error)}`,
-          { cause: error },
-        );
+        const { toCredentialsError } = await import("./credential-failure.js");
+        throw toCredentialsError(source.name, error);
       }
     } else {
       credential = source;
     }
     if (!credential.accessKeyId || !credential.accessKeySecret) {
-      throw new CredentialsError(
-        "InvalidCredentialOptions",
-        credential.providerName || "credentials",
-        "the credential has an empty accessKeyId or accessKeySecret; pass both in the client's credentials option.",
-      );
+      const { emptyCredentialError } = await import("./credential-failure.js");
+      throw emptyCredentialError(credential.providerName);
     }
     return credential;
   }
 
-  #serviceError(
+  async #serviceError(
     operation: OperationDescriptor,
     response: TransportResponse,
     credential: Credential,
     signed: SignedRequest,
-  ): AcsError {
+  ): Promise<AcsError> {
+    const { createServiceError } = await import("./response-error.js");
     const secrets = [credential.accessKeySecret];
     if (credential.securityToken) {
       secrets.push(credential.securityToken);

@@ -1,47 +1,28 @@
+/**
+ * `@acs-sdk/core`: what generated clients and their callers import. Two more entry points hold
+ * what a call does not always need, so that bundlers can keep it out of the initial load:
+ *
+ * - `@acs-sdk/core/credentials` (credential-providers.ts): the credential providers and the
+ *   default chain, which the client imports lazily when no credentials are configured;
+ * - `@acs-sdk/core/protocol` (protocol.ts): lossless JSON, parameter styles and the legacy RPC
+ *   signature, for servers and tools that speak the wire protocol.
+ *
+ * Modules loaded with `import()` must not be re-exported here: a bundler that splits code (esbuild
+ * 0.28 at least) keeps a static import of every re-exported module's chunk, even unused ones.
+ */
+
 export { AcsClient, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS } from "./client.js";
 export type * from "./config.js";
-export { CliProfileCredentialProvider } from "./credentials/cli-profile-provider.js";
 export type * from "./credentials/credential.js";
 export { CredentialsError, type CredentialsErrorCode } from "./credentials/credentials-error.js";
+// TODO: drop these compatibility re-exports once the mock server imports them from
+// `@acs-sdk/core/protocol` and the demo from `@acs-sdk/core/credentials`. Until then they put
+// lossless JSON, the legacy signer and the static providers into every initial load.
+/** @deprecated Import from `@acs-sdk/core/credentials`. */
 export {
-  type CredentialsUriOptions,
-  CredentialsUriProvider,
-} from "./credentials/credentials-uri-provider.js";
-export {
-  type DefaultChainOptions,
-  DefaultCredentialChain,
-  defaultCredentialChain,
-} from "./credentials/default-chain.js";
-export {
-  DEFAULT_ECS_METADATA_URL,
-  EcsRamRoleCredentialProvider,
-  type EcsRamRoleOptions,
-} from "./credentials/ecs-ram-role-provider.js";
-export { type EnvCredentialOptions, EnvCredentialProvider } from "./credentials/env-provider.js";
-export {
-  OidcRoleArnCredentialProvider,
-  type OidcRoleArnOptions,
-} from "./credentials/oidc-role-arn-provider.js";
-export type { ProfileProviderOptions } from "./credentials/profile-file.js";
-export {
-  type ProfileCredentialOptions,
-  ProfileCredentialProvider,
-} from "./credentials/profile-provider.js";
-export type {
-  EnvironmentVariables,
-  ProviderRuntimeOptions,
-} from "./credentials/provider-options.js";
-export {
-  RamRoleArnCredentialProvider,
-  type RamRoleArnOptions,
-} from "./credentials/ram-role-arn-provider.js";
-export {
-  type AccessKeyOptions,
   StaticAkCredentialProvider,
   StaticStsCredentialProvider,
-  type StsTokenOptions,
 } from "./credentials/static-credentials.js";
-export type { StsEndpointOptions } from "./credentials/sts-request.js";
 export type { ResolvedEndpoint } from "./endpoint.js";
 export { resolveEndpoint } from "./endpoint.js";
 export {
@@ -67,7 +48,7 @@ export {
   DEFAULT_MAX_ATTEMPTS,
   DEFAULT_MAX_DELAY_MS,
 } from "./retry.js";
-export { flattenParameter } from "./serialization/flatten.js";
+/** @deprecated Import from `@acs-sdk/core/protocol`. */
 export { parseJson, stringifyJson } from "./serialization/lossless-json.js";
 export {
   ACS3_ALGORITHM,
@@ -84,9 +65,6 @@ export {
   type QueryParameters,
   sha256Hex,
 } from "./signing/acs3-signature.js";
-export {
-  computeRpcV1Signature,
-  type RpcV1Signature,
-  type RpcV1SignatureInput,
-} from "./signing/rpc-v1-signature.js";
+/** @deprecated Import from `@acs-sdk/core/protocol`. */
+export { computeRpcV1Signature } from "./signing/rpc-v1-signature.js";
 export { buildUserAgent, SDK_VERSION } from "./user-agent.js";

@@ -1,38 +1,32 @@
 import type { ResponseMetadata, WithMetadata } from "./config.js";
-import {
-  SerializationError,
-  ServiceError,
-  type ServiceErrorDetails,
-  ThrottlingError,
-} from "./errors.js";
 import type { TransportResponse } from "./http/http-transport.js";
-import { percentEncode } from "./percent-encode.js";
-import { parseJson } from "./serialization/lossless-json.js";
-import type { SignedRequest } from "./signing/request-signer.js";
 
-const EXCERPT_LENGTH = 200;
-const SERVER_STRING_TO_SIGN = /server string to sign is:\s*([\s\S]*)$/i;
+// Any unsafe integer has at least 16 digits, so a body without such a run is safe for JSON.parse
+// and the lossless parser is loaded only for bodies that may need it.
+const SIXTEEN_DIGITS = /\d{16}/;
 
 /**
  * Parses a 2xx response body and attaches the non-enumerable `$metadata`. An empty body gives `{}`.
  *
  * @throws SerializationError `InvalidResponseBody` when the body is not a JSON object.
  */
-export function parseSuccessResponse<T>(
+export async function parseSuccessResponse<T>(
   action: string,
   response: TransportResponse,
   attempts: number,
-): WithMetadata<T> {
+): Promise<WithMetadata<T>> {
   const text = response.body.toString("utf8");
   let body: unknown = {};
   if (text.trim() !== "") {
     try {
-      body = parseJson(text);
+      body = await parseResponseJson(text);
     } catch (cause) {
+      const { invalidResponseBody } = await import("./response-error.js");
       throw invalidResponseBody(action, response, text, "is not valid JSON", cause);
     }
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    const { invalidResponseBody } = await import("./response-error.js");
     throw invalidResponseBody(action, response, text, "is not a JSON object", undefined);
   }
   const record = body as Record<string, unknown>;
@@ -46,203 +40,25 @@ export function parseSuccessResponse<T>(
   return record as WithMetadata<T>;
 }
 
-/** Request facts used to explain an error response and to remove secrets from it. */
-export interface ErrorContext {
-  readonly action: string;
-  /** The attempt that failed; its string to sign is compared with the server's. */
-  readonly signed: SignedRequest | undefined;
-  /** Values that must not appear in the error: the AccessKey secret and security token. */
-  readonly secrets: readonly string[];
-}
-
 /**
- * Turns a 4xx/5xx response into a `ServiceError`, or a `ThrottlingError` when the code contains
- * `Throttling` or the response has `x-acs-retry-after`. A body that is not JSON still gives a
- * typed error, with code `NonJsonResponse` and an excerpt of the body.
+ * Parses a response body with the lossless JSON rule (integers beyond ±(2^53 − 1) become
+ * `bigint`), using `JSON.parse` when the text has no run of 16 digits.
  */
-export function createServiceError(
-  response: TransportResponse,
-  context: ErrorContext,
-): ServiceError {
-  const text = response.body.toString("utf8");
-  let body: unknown;
-  try {
-    body = text.trim() === "" ? undefined : parseJson(text);
-  } catch {
-    body = undefined;
+export async function parseResponseJson(text: string): Promise<unknown> {
+  if (!SIXTEEN_DIGITS.test(text)) {
+    return JSON.parse(text);
   }
-  const retryAfterMs = parseRetryAfter(response.headers["x-acs-retry-after"]);
-  const scrub = secretScrubber(context.secrets);
-
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    const excerpt = scrub(excerptOf(text));
-    const contentType = response.headers["content-type"] ?? "no content type";
-    const details: ServiceErrorDetails = {
-      action: context.action,
-      code: "NonJsonResponse",
-      message:
-        `${context.action} failed with HTTP ${response.status} and a body that is not a JSON error (${contentType})` +
-        (excerpt === "" ? "." : `: ${JSON.stringify(excerpt)}`),
-      httpStatus: response.status,
-      requestId: response.headers["x-acs-request-id"],
-      data: excerpt,
-    };
-    return retryAfterMs === undefined
-      ? new ServiceError(details)
-      : new ThrottlingError(details, retryAfterMs);
-  }
-
-  const fields = body as Record<string, unknown>;
-  const code = readString(fields, "Code", "code") ?? "UnknownServiceError";
-  const serverMessage = scrub(readString(fields, "Message", "message") ?? "");
-  const requestId = readRequestId(response, fields);
-  const recommend = readString(fields, "Recommend", "recommend");
-  let message = `${context.action} failed: ${code} (HTTP ${response.status})`;
-  if (serverMessage !== "") {
-    message += `: ${code === "SignatureDoesNotMatch" ? firstLine(serverMessage) : serverMessage}`;
-  }
-  if (requestId !== undefined) {
-    message += ` Request ID: ${requestId}.`;
-  }
-  if (recommend !== undefined) {
-    message += ` See ${recommend}`;
-  }
-  if (code === "SignatureDoesNotMatch") {
-    message += explainSignatureMismatch(serverMessage, context.signed, scrub);
-  }
-  const details: ServiceErrorDetails = {
-    action: context.action,
-    code,
-    message,
-    httpStatus: response.status,
-    requestId,
-    hostId: readString(fields, "HostId", "hostId"),
-    recommend,
-    accessDeniedDetail: fields.AccessDeniedDetail ?? fields.accessDeniedDetail,
-    data: scrubDeep(fields, scrub),
-  };
-  if (retryAfterMs !== undefined || code.includes("Throttling")) {
-    return new ThrottlingError(details, retryAfterMs);
-  }
-  return new ServiceError(details);
+  const { parseJson } = await import("./serialization/lossless-json.js");
+  return parseJson(text);
 }
 
-function explainSignatureMismatch(
-  serverMessage: string,
-  signed: SignedRequest | undefined,
-  scrub: (text: string) => string,
-): string {
-  const server = SERVER_STRING_TO_SIGN.exec(serverMessage)?.[1]?.trim();
-  if (server === undefined || signed === undefined) {
-    return "\nCheck that the AccessKey secret is correct and has no surrounding whitespace.";
-  }
-  const client = scrub(signed.stringToSign);
-  const canonicalRequest = scrub(signed.canonicalRequest);
-  let text = `\nServer string to sign: ${server}\nClient string to sign: ${client}`;
-  if (canonicalRequest !== "") {
-    text += `\nClient canonical request:\n${canonicalRequest}`;
-  }
-  const matches = server === client || server === canonicalRequest;
+/** Reads the request ID from the `x-acs-request-id` header, else from the body's `RequestId`. */
+export function readRequestId(
+  response: TransportResponse,
+  body: Record<string, unknown>,
+): string | undefined {
+  const fromBody = body.RequestId ?? body.requestId;
   return (
-    text +
-    (matches
-      ? "\nThey match, so the AccessKey secret is wrong: check it for extra characters or whitespace."
-      : "\nThey differ, so the request changed after signing or was signed differently: compare them to find the part.")
+    response.headers["x-acs-request-id"] ?? (typeof fromBody === "string" ? fromBody : undefined)
   );
-}
-
-function invalidResponseBody(
-  action: string,
-  response: TransportResponse,
-  text: string,
-  problem: string,
-  cause: unknown,
-): SerializationError {
-  return new SerializationError(
-    "InvalidResponseBody",
-    `${action} returned HTTP ${response.status}, but the body ${problem}: ${JSON.stringify(excerptOf(text))}.`,
-    undefined,
-    cause === undefined ? undefined : { cause },
-  );
-}
-
-function readRequestId(
-  response: TransportResponse,
-  body: Record<string, unknown>,
-): string | undefined {
-  return response.headers["x-acs-request-id"] ?? readString(body, "RequestId", "requestId");
-}
-
-function readString(
-  body: Record<string, unknown>,
-  name: string,
-  fallback: string,
-): string | undefined {
-  const value = body[name] ?? body[fallback];
-  return typeof value === "string" ? value : undefined;
-}
-
-/** Parses `x-acs-retry-after` (milliseconds); only a positive integer counts. */
-function parseRetryAfter(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\s*\d+\s*$/.test(value)) {
-    return undefined;
-  }
-  const ms = Number(value);
-  return ms > 0 ? ms : undefined;
-}
-
-function excerptOf(text: string): string {
-  const collapsed = text.replace(/\s+/g, " ").trim();
-  return collapsed.length <= EXCERPT_LENGTH ? collapsed : `${collapsed.slice(0, EXCERPT_LENGTH)}…`;
-}
-
-function firstLine(text: string): string {
-  const match = SERVER_STRING_TO_SIGN.exec(text);
-  return match === null ? text : text.slice(0, match.index).trim();
-}
-
-/**
- * Builds a function that replaces each secret, and its percent-encoded forms (a string to sign
- * encodes query values once or twice), with `[redacted]`.
- */
-function secretScrubber(secrets: readonly string[]): (text: string) => string {
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length < 4) {
-      continue;
-    }
-    forms.add(secret);
-    try {
-      const once = percentEncode(secret);
-      forms.add(once);
-      forms.add(percentEncode(once));
-    } catch {
-      // A secret with a lone surrogate has no encoded form to hide.
-    }
-  }
-  const ordered = [...forms].sort((a, b) => b.length - a.length);
-  return (text) => {
-    let scrubbed = text;
-    for (const form of ordered) {
-      scrubbed = scrubbed.replaceAll(form, "[redacted]");
-    }
-    return scrubbed;
-  };
-}
-
-function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
-  if (typeof value === "string") {
-    return scrub(value);
-  }
-  if (Array.isArray(value)) {
-    return value.map((item) => scrubDeep(item, scrub));
-  }
-  if (typeof value === "object" && value !== null) {
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      copy[key] = scrubDeep((value as Record<string, unknown>)[key], scrub);
-    }
-    return copy;
-  }
-  return value;
 }

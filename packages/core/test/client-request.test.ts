@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import {
   type CredentialProvider,
-  computeRpcV1Signature,
   EMPTY_BODY_SHA256,
   type OperationDescriptor,
   SDK_VERSION,
   sha256Hex,
 } from "@acs-sdk/core";
+import { computeRpcV1Signature } from "@acs-sdk/core/protocol";
 import { describe, expect, test } from "vitest";
 import {
   ADD_CROSS_ACCOUNT,

@@ -1,4 +1,5 @@
-import { parseJson, SerializationError, stringifyJson } from "@acs-sdk/core";
+import { SerializationError } from "@acs-sdk/core";
+import { parseJson, stringifyJson } from "@acs-sdk/core/protocol";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 

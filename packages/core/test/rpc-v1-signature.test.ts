@@ -1,4 +1,4 @@
-import { computeRpcV1Signature } from "@acs-sdk/core";
+import { computeRpcV1Signature } from "@acs-sdk/core/protocol";
 import { expect, test } from "vitest";
 
 test("rpc v1 documentation vector", () => {

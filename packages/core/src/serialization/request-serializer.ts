@@ -1,8 +1,19 @@
+/**
+ * The full request serializer: every parameter location and style. The client loads it only for
+ * operations that need more than `serializeQuery` in query-serializer.ts.
+ */
+
 import { SerializationError } from "../errors.js";
 import type { OperationDescriptor, ParameterDescriptor } from "../operation.js";
 import { encodeSortedParameters, percentEncode } from "../percent-encode.js";
-import { flattenParameter } from "./flatten.js";
+import { addHeader } from "./headers.js";
 import { stringifyJson } from "./lossless-json.js";
+import { flattenParameter } from "./parameter-style.js";
+import {
+  checkParameterType,
+  type SerializedBody,
+  type SerializedParameters,
+} from "./query-serializer.js";
 import { formatScalar, unserializable } from "./scalar.js";
 
 /** Content type of form bodies. */
@@ -10,28 +21,6 @@ export const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 /** Content type of JSON bodies, as the official runtime sends it. */
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
-/** A request body: the exact bytes sent and hashed. */
-export interface SerializedBody {
-  readonly bytes: Buffer;
-  readonly contentType: string;
-  /** Decoded form parameters (form bodies only), which the legacy signature signs. */
-  readonly formParameters?: Readonly<Record<string, string>>;
-}
-
-/** A request's parameters, placed in the locations their descriptors name. */
-export interface SerializedParameters {
-  /** Path with path parameters substituted and percent-encoded. */
-  readonly pathname: string;
-  readonly query: Record<string, string>;
-  /** Header parameters, lowercase names. */
-  readonly headers: Record<string, string>;
-  /** Joined `host` parameters, prepended to the endpoint host with a dot. */
-  readonly hostPrefix: string | undefined;
-  readonly body: SerializedBody | undefined;
-}
-
-// Characters Node.js accepts in a header value; checked first to name the parameter in the error.
-const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const HOST_LABELS =
   /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 const PATH_TEMPLATE_VARIABLE = /\{([^}]*)\}/;
@@ -60,9 +49,7 @@ export function serializeRequest(
     if (value === undefined || value === null) {
       continue;
     }
-    if (typeof value === "object" && isScalarType(parameter.type)) {
-      throw unserializable(value, parameter.name, `a ${parameter.type} (the parameter's type)`);
-    }
+    checkParameterType(parameter, value);
     switch (parameter.in) {
       case "query":
         flattenParameter(query, parameter.name, value, parameter.style);
@@ -109,21 +96,6 @@ export function serializeRequest(
     hostPrefix,
     body: serializeBody(operation, form, json, wholeBody),
   };
-}
-
-/** Adds a header by lowercase name; occurrences of one name merge sorted and joined by `,`. */
-export function addHeader(headers: Record<string, string>, name: string, value: string): void {
-  if (INVALID_HEADER_VALUE.test(value)) {
-    throw new SerializationError(
-      "UnserializableValue",
-      `Header ${name} contains a line break, a control character or a character above U+00FF, which HTTP headers cannot carry; encode the value first.`,
-      name,
-    );
-  }
-  const key = name.toLowerCase();
-  const existing = headers[key];
-  // Sent as one line and signed the same way, so the server's canonical form matches ours.
-  headers[key] = existing === undefined ? value : [existing, value].sort().join(",");
 }
 
 function serializeBody(
@@ -195,8 +167,4 @@ function joinHostPrefix(
     );
   }
   return prefix === undefined ? label : `${prefix}.${label}`;
-}
-
-function isScalarType(type: ParameterDescriptor["type"]): boolean {
-  return type === "string" || type === "number" || type === "integer" || type === "boolean";
 }

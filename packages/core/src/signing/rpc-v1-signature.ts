@@ -11,8 +11,7 @@
 import { createHmac } from "node:crypto";
 import type { Credential } from "../credentials/credential.js";
 import { ConfigurationError } from "../errors.js";
-import { percentEncode } from "../percent-encode.js";
-import { canonicalizeQuery } from "./acs3-signature.js";
+import { encodeSortedParameters, percentEncode } from "../percent-encode.js";
 import {
   type AttemptContext,
   formatTimestamp,
@@ -40,7 +39,7 @@ export interface RpcV1Signature {
 
 /** Computes the legacy RPC (HMAC-SHA1) signature of a parameter set. */
 export function computeRpcV1Signature(input: RpcV1SignatureInput): RpcV1Signature {
-  const canonicalQuery = canonicalizeQuery(input.parameters);
+  const canonicalQuery = encodeSortedParameters(input.parameters);
   const stringToSign = `${input.method}&${percentEncode("/")}&${percentEncode(canonicalQuery)}`;
   const signature = createHmac("sha1", `${input.accessKeySecret}&`)
     .update(stringToSign)
@@ -101,7 +100,7 @@ export const rpcV1Signer: RequestSigner = {
       headers["x-acs-credentials-provider"] = credential.providerName;
     }
     return {
-      path: `${request.pathname}?${canonicalizeQuery(query)}`,
+      path: `${request.pathname}?${encodeSortedParameters(query)}`,
       headers,
       stringToSign: signature.stringToSign,
       canonicalRequest: "",
