@@ -13,7 +13,7 @@ export type Severity = "error" | "warning" | "note";
 
 interface CodeEntry {
   readonly severity: Severity;
-  /** What to do about it, one sentence. */
+  /** The next step for the user, one sentence. */
   readonly hint: string;
 }
 
@@ -195,7 +195,7 @@ export interface Diagnostic {
   readonly product?: string;
   /** Operation name, when the problem is inside one. */
   readonly operation?: string;
-  /** What was found, naming the value. */
+  /** The problem found, naming the value. */
   readonly message: string;
   readonly hint: string;
   /** For aggregated notes: how many occurrences this entry stands for. */
@@ -232,7 +232,7 @@ export class ImportError extends Error {
   }
 }
 
-/** Where a diagnostic belongs: file, pointer and the optional product and operation. */
+/** The location of a diagnostic: file, pointer and the optional product and operation. */
 export interface DiagnosticPlace {
   readonly file: string;
   readonly pointer: string;

@@ -21,6 +21,5 @@ export {
   type ImportOptions,
   importSpecs,
 } from "./import-specs.js";
-export { type LosslessJson, parseJsonLossless } from "./json/json-text.js";
 export { toSpecYaml } from "./output/spec-yaml.js";
 export { readSource } from "./source/read-source.js";

@@ -155,6 +155,19 @@ describe("document mapping", () => {
     ]);
   });
 
+  it("keeps keys named __proto__ as data", () => {
+    const text =
+      '{"__proto__": {"type": "object", "properties": {"__proto__": {"type": "string"}}}}';
+    const schemas = JSON.parse(text) as Json;
+    const spec = convert(metadataDocument({}, { components: { schemas } }));
+    const components = (spec.document.components as Json).schemas as Json;
+    expect(Object.keys(components)).toEqual(["AcsError", "__proto__"]);
+    expect(Object.getPrototypeOf(components)).toBe(Object.prototype);
+    expect(spec.yaml).toContain(
+      "    __proto__:\n      type: object\n      properties:\n        __proto__:\n",
+    );
+  });
+
   it("reads empty lists as empty maps", () => {
     const empty = rpcOperation({ responses: { "200": [] }, errorCodes: [], systemTags: [] });
     const spec = convert(metadataDocument({ Probe: empty }, { components: { schemas: [] } }));

@@ -4,6 +4,7 @@
  */
 import type { DiagnosticCollector } from "../diagnostics.js";
 import { appendPointer } from "../json/json-pointer.js";
+import { setOwnProperty } from "../json/own-property.js";
 import { type ApiDocs, asRecord, type MetadataApi } from "../metadata/api-docs.js";
 import {
   ACS_ERROR_SCHEMA_NAME,
@@ -107,7 +108,7 @@ function nameComponents(
 
 /**
  * Files every operation under its own path key. Operations that share an ROA path template get
- * `<template>#<Name>`: each path item holds exactly one operation, and a URL fragment never
+ * `<template>#<Name>`: each path item contains exactly one operation, and a URL fragment never
  * reaches the wire.
  */
 function fileOperations(
@@ -128,7 +129,7 @@ function fileOperations(
   }
   const sorted: Record<string, Record<string, unknown>> = {};
   for (const key of [...paths.keys()].sort(compareCodeUnits)) {
-    sorted[key] = paths.get(key) as Record<string, unknown>;
+    setOwnProperty(sorted, key, paths.get(key));
   }
   return sorted;
 }
@@ -136,12 +137,15 @@ function fileOperations(
 function sortedComponents(components: SchemaComponents): Record<string, unknown> {
   const sorted: Record<string, unknown> = {};
   for (const name of [...components.keys()].sort(compareCodeUnits)) {
-    sorted[name] = components.get(name);
+    setOwnProperty(sorted, name, components.get(name));
   }
   return sorted;
 }
 
-/** Converts `docs`, reporting into `diagnostics`. Never throws for odd metadata. */
+/**
+ * Converts `docs`, reporting into `diagnostics`. Odd metadata becomes warnings, not exceptions;
+ * a fuzz test feeds it random values to hold this.
+ */
 export function convertApiDocs(docs: ApiDocs, diagnostics: DiagnosticCollector): ConvertedDocument {
   const product = docs.product.toLowerCase();
   diagnostics.setProduct(product);

@@ -4,6 +4,7 @@
  */
 import type { DiagnosticCollector } from "../diagnostics.js";
 import { appendPointer } from "../json/json-pointer.js";
+import { setOwnProperty } from "../json/own-property.js";
 import { isRecord } from "../metadata/api-docs.js";
 
 /** The `x-acs-endpoint` object; see specs/README.md. */
@@ -13,7 +14,7 @@ export interface EndpointRule {
   map: Record<string, string>;
 }
 
-/** What the document gets: the endpoint extension and the matching `servers` list. */
+/** The endpoint extension of a document and the matching `servers` list. */
 export interface EndpointResult {
   readonly endpoint: EndpointRule;
   readonly servers: Record<string, unknown>[];
@@ -70,7 +71,7 @@ function centralPrefix({ host }: RegionHost): string | undefined {
   return CENTRAL_HOST.exec(host)?.[1];
 }
 
-/** The prefix most entries share under `prefixOf`, with its count; ties go to the smaller name. */
+/** Finds the prefix most entries share under `prefixOf`, with its count; ties go to the smaller name. */
 function mostCommon(
   entries: readonly RegionHost[],
   prefixOf: (entry: RegionHost) => string | undefined,
@@ -158,7 +159,7 @@ export function convertEndpoints(
   const map: Record<string, string> = {};
   for (const entry of [...entries].sort((a, b) => (a.regionId < b.regionId ? -1 : 1))) {
     if (entry.host !== hostFor(rule, entry.regionId)) {
-      map[entry.regionId] = entry.host;
+      setOwnProperty(map, entry.regionId, entry.host);
     }
   }
   rule.map = map;

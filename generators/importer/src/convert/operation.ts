@@ -23,7 +23,7 @@ export interface ConvertedOperation {
   readonly operation: Record<string, unknown>;
 }
 
-/** What an operation needs from the document it belongs to. */
+/** The document-level state an operation is converted with. */
 export interface OperationScope {
   readonly style: AcsStyle;
   readonly context: ConversionContext;
@@ -187,7 +187,7 @@ function reportOperationKeys(api: MetadataApi, pointer: string, context: Convers
   }
 }
 
-/** Where the operation is filed: path key, wire path and style override. */
+/** Decides where the operation is filed: path key, wire path and style override. */
 function placeOperation(name: string, api: MetadataApi, pointer: string, scope: OperationScope) {
   const path = typeof api.path === "string" && api.path !== "" ? api.path : undefined;
   if (scope.style === "RPC") {

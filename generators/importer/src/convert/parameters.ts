@@ -1,9 +1,10 @@
 /**
- * Files each metadata parameter where OpenAPI says it travels: `parameters[]` for query, path,
+ * Files each metadata parameter where OpenAPI expects it: `parameters[]` for query, path,
  * header and host values; a form body for `formData`; a JSON body for `body` (see the position
  * table in specs/README.md).
  */
 import { appendPointer } from "../json/json-pointer.js";
+import { setOwnProperty } from "../json/own-property.js";
 import type { MetadataApi, MetadataParameter } from "../metadata/api-docs.js";
 import type { ConversionContext } from "./context.js";
 import { convertSchema, isRequired, type OutputSchema } from "./schema.js";
@@ -58,7 +59,7 @@ function reportParameterKeys({ parameter, pointer }: Located, context: Conversio
   }
 }
 
-/** The converted schema of a body property or form field, with its wire style. */
+/** Converts the schema of a body property or form field and adds its wire style. */
 function propertySchema(located: Located, context: ConversionContext): OutputSchema {
   const schema = convertSchema(
     located.parameter.schema,
@@ -99,17 +100,12 @@ function convertParameter(located: Located, context: ConversionContext): Record<
   };
 }
 
-/** An object schema whose properties are the given parameters. */
+/** Builds an object schema whose properties are the given parameters. */
 function objectOf(fields: readonly Located[], context: ConversionContext): OutputSchema {
   const properties: OutputSchema = {};
   const required: string[] = [];
   for (const field of fields) {
-    Object.defineProperty(properties, field.parameter.name, {
-      value: propertySchema(field, context),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwnProperty(properties, field.parameter.name, propertySchema(field, context));
     if (isRequired(field.parameter.schema)) {
       required.push(field.parameter.name);
     }
@@ -124,7 +120,7 @@ function isObjectSchema(parameter: MetadataParameter): boolean {
   return type === "object" || (type === undefined && typeof $ref === "string");
 }
 
-/** The JSON body: one object parameter is the whole body, anything else becomes properties. */
+/** Builds the JSON body: one object parameter is the whole body, others become properties. */
 function jsonBody(
   fields: readonly Located[],
   context: ConversionContext,

@@ -3,8 +3,11 @@
  * components.schemas as `<Operation>Response`), its example from `responseDemo`, other documented
  * statuses, the shared AcsError default, and `errorCodes` as `x-acs-error-codes`.
  */
+
+import { parseJson as parseJsonLossless } from "@acs-sdk/core/protocol";
 import { appendPointer } from "../json/json-pointer.js";
-import { parseJson, parseJsonLossless } from "../json/json-text.js";
+import { tryParseJson } from "../json/json-text.js";
+import { setOwnProperty } from "../json/own-property.js";
 import { asRecord, isRecord, type JsonRecord, type MetadataApi } from "../metadata/api-docs.js";
 import { type ConversionContext, SCHEMA_REF_PREFIX } from "./context.js";
 import { JSON_MEDIA_TYPE } from "./parameters.js";
@@ -36,7 +39,7 @@ function uniqueComponentName(base: string, components: SchemaComponents): string
   return name;
 }
 
-/** The JSON example of `responseDemo`, which is a JSON string listing examples by format. */
+/** Reads the JSON example from `responseDemo`, a JSON string that lists examples by format. */
 function readExample(
   api: MetadataApi,
   pointer: string,
@@ -47,7 +50,7 @@ function readExample(
   if (demo === undefined || demo === "") {
     return undefined;
   }
-  const parsed = typeof demo === "string" ? parseJson(demo) : undefined;
+  const parsed = typeof demo === "string" ? tryParseJson(demo) : undefined;
   if (parsed === undefined || !parsed.ok || !Array.isArray(parsed.value)) {
     context.report("response-example-invalid", at, "responseDemo is not a JSON list of examples");
     return undefined;
@@ -99,7 +102,9 @@ function convertHeaders(
   for (const [name, header] of Object.entries(listed)) {
     const at = appendPointer(pointer, name);
     const schema = isRecord(header) ? header.schema : undefined;
-    headers[name] = { schema: convertSchema(schema, appendPointer(at, "schema"), context) };
+    setOwnProperty(headers, name, {
+      schema: convertSchema(schema, appendPointer(at, "schema"), context),
+    });
   }
   return Object.keys(headers).length > 0 ? headers : undefined;
 }

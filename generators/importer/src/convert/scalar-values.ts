@@ -2,7 +2,7 @@
  * Turns the strings that metadata uses for typed values (`"minimum": "1"`, `"example": "true"`)
  * into values of the schema's type.
  */
-import { parseJsonLossless } from "../json/json-text.js";
+import { parseJson as parseJsonLossless } from "@acs-sdk/core/protocol";
 
 /** A converted value, or `undefined` when the input does not fit the type. */
 export type Converted = { readonly value: unknown } | undefined;

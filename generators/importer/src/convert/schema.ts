@@ -4,6 +4,7 @@
  * `example` as `examples`, and `enumValueTitles` kept as `x-acs-enum-titles`.
  */
 import { appendPointer } from "../json/json-pointer.js";
+import { setOwnProperty } from "../json/own-property.js";
 import { asRecord, isRecord, type JsonRecord } from "../metadata/api-docs.js";
 import { type ConversionContext, SCHEMA_REF_PREFIX } from "./context.js";
 import { convertToType, toInteger, toNumber } from "./scalar-values.js";
@@ -69,7 +70,7 @@ function formatFits(format: string, type: string | undefined): boolean {
   }
 }
 
-/** The `type` of the output schema; `any` and unknown types leave the schema untyped. */
+/** Reads the output `type`. `any` and unknown types leave the schema untyped. */
 function readType(
   node: JsonRecord,
   pointer: string,
@@ -111,7 +112,7 @@ function readRef(
   return SCHEMA_REF_PREFIX + target;
 }
 
-/** Whether an empty string stands for "no value": it does for every type but `string`. */
+/** Tells whether a value is absent. An empty string counts as absent for every type but `string`. */
 function isAbsent(value: unknown, type: string | undefined): boolean {
   return value === undefined || (value === "" && type !== "string");
 }
@@ -287,12 +288,7 @@ function convertProperties(
   const required: string[] = [];
   for (const [name, child] of Object.entries(properties)) {
     const childPointer = appendPointer(pointer, "properties", name);
-    Object.defineProperty(converted, name, {
-      value: convertSchema(child, childPointer, context),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwnProperty(converted, name, convertSchema(child, childPointer, context));
     if (isRequired(child)) {
       required.push(name);
     }
@@ -318,7 +314,7 @@ function reportUnmappedKeys(node: JsonRecord, pointer: string, context: Conversi
   }
 }
 
-/** Whether a metadata schema is marked `required: true`, as properties and parameters are. */
+/** Tells whether a metadata schema is marked `required: true`, as properties and parameters are. */
 export function isRequired(node: unknown): boolean {
   return isRecord(node) && node.required === true;
 }
@@ -330,8 +326,8 @@ function setIfDefined(target: OutputSchema, key: string, value: unknown): void {
 }
 
 /**
- * Converts one metadata schema (and everything below it) at `pointer`. Never throws: whatever
- * does not map is reported through `context` and left out.
+ * Converts one metadata schema (and everything below it) at `pointer`. Whatever does not map is
+ * reported through `context` and left out instead of throwing.
  */
 export function convertSchema(
   node: unknown,

@@ -1,16 +1,16 @@
 /**
- * The input format: Alibaba Cloud's "api-docs" metadata of one product version. Only the shape
- * that the importer relies on is checked here; every other key is read defensively where it is
- * mapped, so that odd metadata becomes a warning instead of a crash.
+ * The input format: Alibaba Cloud's "api-docs" metadata of one product version. This module
+ * checks only the shape that the importer relies on. Converters read every other key defensively
+ * where they map it, so that odd metadata becomes a warning instead of a crash.
  */
 import { DiagnosticCollector, ImportError } from "../diagnostics.js";
 import { appendPointer } from "../json/json-pointer.js";
-import { parseJson } from "../json/json-text.js";
+import { tryParseJson } from "../json/json-text.js";
 
 /** A JSON object of unknown content. */
 export type JsonRecord = Record<string, unknown>;
 
-/** Whether `value` is a JSON object (not an array, not null). */
+/** Tells whether `value` is a JSON object (not an array, not null). */
 export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -158,7 +158,7 @@ export function checkApiDocs(file: string, value: unknown): ApiDocs {
 
 /** Parses and checks api-docs JSON text; throws an {@link ImportError} when it is unusable. */
 export function readApiDocs(file: string, text: string): ApiDocs {
-  const result = parseJson(text);
+  const result = tryParseJson(text);
   if (!result.ok) {
     const { problem } = result;
     const where =

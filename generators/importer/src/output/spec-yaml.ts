@@ -1,7 +1,8 @@
 /**
  * Writes an imported document as block-style YAML. The document is plain JSON data (plus `bigint`
- * for integers beyond 2^53), so a small emitter suffices; it is about ten times faster than a
- * general YAML library on the 80 MB that the whole metadata corpus becomes.
+ * for integers beyond 2^53), so a small emitter suffices. On the 80 MB that the whole metadata
+ * corpus becomes, it takes less than a fifth of the time of `stringify` from the `yaml` package (measured
+ * on the 2-core build machine).
  *
  * Scalars are written plain only when YAML 1.2 parsers, YAML 1.1 parsers and js-yaml's default
  * schema all read them back as the same string; otherwise they are double-quoted (JSON string
@@ -53,8 +54,9 @@ function quote(text: string): string {
 }
 
 /**
- * A literal block keeps multi-line text readable. It needs a first line that does not start with
- * whitespace (the parser takes the indentation from it) and printable text.
+ * Writes multi-line text as a literal block, or returns `undefined` when it cannot be one: the
+ * first line must not start with whitespace (parsers take the indentation from it) and every
+ * character must be printable.
  */
 function literalBlock(text: string, indent: number): string | undefined {
   if (/^\s/.test(text) || NON_PRINTABLE.test(text)) {
@@ -155,7 +157,7 @@ export function toSpecYaml(document: Record<string, unknown>): string {
   return out.length === 0 ? "{}\n" : `${out.join("\n")}\n`;
 }
 
-/** Whether YAML text written by {@link toSpecYaml} declares `x-acs-origin: <origin>`. */
+/** Tells whether YAML text written by {@link toSpecYaml} declares `x-acs-origin: <origin>`. */
 export function hasOrigin(text: string, origin: string): boolean {
   return new RegExp(`^x-acs-origin: "?${origin}"?$`, "m").test(text);
 }

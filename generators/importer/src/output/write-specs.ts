@@ -19,7 +19,7 @@ export interface SpecFile {
   readonly source: string;
 }
 
-/** Where a document was written and the overlays found beside it. */
+/** The location of a written document and the overlays found beside it. */
 export interface WrittenSpec {
   readonly path: string;
   /** Overlay files in the spec folder, sorted by name, as generation applies them. */
@@ -34,7 +34,7 @@ export interface StagingOptions {
   readonly origin: string;
 }
 
-/** The path of the base document of `product`/`version` under `outDir`. */
+/** Returns the path of the base document of `product`/`version` under `outDir`. */
 export function specPath(outDir: string, product: string, version: string): string {
   return join(outDir, product, version, BASE_DOCUMENT_FILE);
 }

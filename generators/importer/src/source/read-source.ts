@@ -12,7 +12,7 @@ import { DiagnosticCollector, ImportError } from "../diagnostics.js";
 const MAX_REDIRECTS = 5;
 const TIMEOUT_MS = 60_000;
 
-/** Whether `source` names a URL rather than a file. */
+/** Tells whether `source` names a URL rather than a file. */
 export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
@@ -98,7 +98,7 @@ async function download(source: string, url: URL, redirects: number): Promise<st
       { headers: { accept: "application/json" }, timeout: TIMEOUT_MS },
       resolve,
     );
-    request.on("timeout", () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
+    request.on("timeout", () => request.destroy(new Error(`timed out after ${TIMEOUT_MS} ms`)));
     request.on("error", reject);
   }).catch((error: unknown) =>
     fail(source, "download-failed", `the request failed: ${String(error)}`),
