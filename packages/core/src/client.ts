@@ -8,7 +8,7 @@ import { silentLogger } from "./logger.js";
 import type { OperationDescriptor, ServiceDescriptor } from "./operation.js";
 import { encodeSortedParameters } from "./percent-encode.js";
 import { parseSuccessResponse } from "./response.js";
-import { computeDelayMs, isRetryable, resolveRetryPolicy } from "./retry.js";
+import { computeDelayMs, isRetryable, type RetryPolicy, resolveRetryPolicy } from "./retry.js";
 import { addHeader } from "./serialization/headers.js";
 import {
   isQueryOnly,
@@ -50,6 +50,7 @@ export class AcsClient {
   #endpoint: ResolvedEndpoint | undefined;
   #credentialSource: Promise<Credential | CredentialProvider> | undefined;
   #signer: Promise<RequestSigner> | undefined;
+  #retryPolicy: RetryPolicy | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -85,7 +86,7 @@ export class AcsClient {
         );
     const prepared = this.#prepare(operation, serialized, options, endpoint);
     const signer = await this.#getSigner();
-    const policy = resolveRetryPolicy(this.config.retry, options.retry);
+    const policy = this.#getRetryPolicy(options);
     const idempotent = operation.readOnly || hasClientToken(request);
     const { signal } = options;
     const transportOptions = {
@@ -104,7 +105,8 @@ export class AcsClient {
       const credential = await this.#getCredential(signal);
       const signed = signer.sign(prepared, credential, {
         date: new Date(),
-        nonce: randomUUID().replaceAll("-", ""),
+        // A random UUID, as Alibaba Cloud's Java SDK sends; any unique string is accepted.
+        nonce: randomUUID(),
         retriesSoFar: attempt - 1,
         delayMs,
       });
@@ -159,6 +161,14 @@ export class AcsClient {
   /** Closes idle keep-alive connections; the client can still send afterwards. */
   destroy(): void {
     this.#transport.destroy();
+  }
+
+  #getRetryPolicy(options: CallOptions): RetryPolicy {
+    if (options.retry !== undefined) {
+      return resolveRetryPolicy(this.config.retry, options.retry);
+    }
+    this.#retryPolicy ??= resolveRetryPolicy(this.config.retry, undefined);
+    return this.#retryPolicy;
   }
 
   #resolveEndpoint(): ResolvedEndpoint {

@@ -6,7 +6,8 @@ import type { TransportResponse } from "./http/http-transport.js";
 const SIXTEEN_DIGITS = /\d{16}/;
 
 /**
- * Parses a 2xx response body and attaches the non-enumerable `$metadata`. An empty body gives `{}`.
+ * Parses a 2xx response body and attaches the non-enumerable `$metadata`. An empty body gives `{}`;
+ * a whitespace-only body is invalid JSON.
  *
  * @throws SerializationError `InvalidResponseBody` when the body is not a JSON object.
  */
@@ -15,9 +16,9 @@ export async function parseSuccessResponse<T>(
   response: TransportResponse,
   attempts: number,
 ): Promise<WithMetadata<T>> {
-  const text = response.body.toString("utf8");
   let body: unknown = {};
-  if (text.trim() !== "") {
+  if (response.body.length > 0) {
+    const text = response.body.toString("utf8");
     try {
       body = await parseResponseJson(text);
     } catch (cause) {
@@ -27,7 +28,13 @@ export async function parseSuccessResponse<T>(
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     const { invalidResponseBody } = await import("./response-error.js");
-    throw invalidResponseBody(action, response, text, "is not a JSON object", undefined);
+    throw invalidResponseBody(
+      action,
+      response,
+      response.body.toString("utf8"),
+      "is not a JSON object",
+      undefined,
+    );
   }
   const record = body as Record<string, unknown>;
   const metadata: ResponseMetadata = {

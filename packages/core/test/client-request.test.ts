@@ -48,7 +48,9 @@ describe("AcsClient RPC request", () => {
     expect(request.headers["x-acs-action"]).toBe("AddCrossAccount");
     expect(request.headers.accept).toBe("application/json");
     expect(request.headers["x-acs-date"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(request.headers["x-acs-signature-nonce"]).toMatch(/^[0-9a-f]{32}$/);
+    expect(request.headers["x-acs-signature-nonce"]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(request.headers["x-acs-content-sha256"]).toBe(EMPTY_BODY_SHA256);
     expect(request.headers["x-acs-credentials-provider"]).toBe("static_ak");
     expect(request.headers["x-acs-security-token"]).toBeUndefined();

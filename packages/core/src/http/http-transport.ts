@@ -51,7 +51,8 @@ export class HttpTransport {
       let settled = false;
       let connected = false;
       let flushed = false;
-      let timer: NodeJS.Timeout | undefined;
+      let connectTimer: NodeJS.Timeout | undefined;
+      let readTimer: NodeJS.Timeout | undefined;
 
       const outgoing = (isHttps ? httpsRequest : httpRequest)({
         agent: isHttps ? this.#getHttpsAgent() : this.#getHttpAgent(),
@@ -70,20 +71,25 @@ export class HttpTransport {
           return;
         }
         settled = true;
-        clearTimeout(timer);
+        clearTimeout(connectTimer);
+        clearTimeout(readTimer);
         signal?.removeEventListener("abort", onAbort);
         outgoing.destroy();
         reject(error);
       };
+      // One timer per attempt, restarted with refresh(): cheaper than a new timer per chunk.
       const armReadTimer = (): void => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          fail(new TimeoutError("read", options.readTimeoutMs, target));
-        }, options.readTimeoutMs);
+        if (readTimer === undefined) {
+          readTimer = setTimeout(() => {
+            fail(new TimeoutError("read", options.readTimeoutMs, target));
+          }, options.readTimeoutMs);
+        } else {
+          readTimer.refresh();
+        }
       };
       const onConnected = (): void => {
         connected = true;
-        clearTimeout(timer);
+        clearTimeout(connectTimer);
         if (flushed) {
           armReadTimer();
         }
@@ -103,7 +109,7 @@ export class HttpTransport {
           onConnected();
           return;
         }
-        timer = setTimeout(() => {
+        connectTimer = setTimeout(() => {
           fail(new TimeoutError("connect", options.connectTimeoutMs, target));
         }, options.connectTimeoutMs);
         socket.once(isHttps ? "secureConnect" : "connect", onConnected);
@@ -126,7 +132,7 @@ export class HttpTransport {
             return;
           }
           settled = true;
-          clearTimeout(timer);
+          clearTimeout(readTimer);
           signal?.removeEventListener("abort", onAbort);
           resolve({
             status: response.statusCode ?? 0,
@@ -174,12 +180,18 @@ function networkError(target: string, requestSent: boolean, cause: Error): Netwo
 }
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {};
+  // Node.js joins repeated headers itself except a few (set-cookie), which arrive as arrays.
   for (const name of Object.keys(headers)) {
-    const value = headers[name];
-    if (value !== undefined) {
-      flat[name] = typeof value === "string" ? value : value.join(", ");
+    if (Array.isArray(headers[name])) {
+      const flat: Record<string, string> = {};
+      for (const key of Object.keys(headers)) {
+        const value = headers[key];
+        if (value !== undefined) {
+          flat[key] = typeof value === "string" ? value : value.join(", ");
+        }
+      }
+      return flat;
     }
   }
-  return flat;
+  return headers as Record<string, string>;
 }

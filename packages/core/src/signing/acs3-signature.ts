@@ -105,10 +105,17 @@ export function canonicalizeHeaders(
   headers: HeaderValues,
   signedHeaders?: readonly string[],
 ): { canonicalHeaders: string; signedHeaders: string } {
-  const wanted = signedHeaders?.map((name) => name.toLowerCase());
-  const values = new Map<string, string[]>();
-  for (const name of wanted ?? []) {
-    values.set(name, []);
+  // Trimmed values by lowercase name; a name with several occurrences keeps a list. This runs for
+  // every request, so the common case (one string per name) allocates no list.
+  const values: Record<string, string | string[]> = Object.create(null);
+  const names: string[] = [];
+  const wanted = signedHeaders === undefined ? undefined : new Set<string>();
+  for (const name of signedHeaders ?? []) {
+    const lowercase = name.toLowerCase();
+    if (!wanted?.has(lowercase)) {
+      wanted?.add(lowercase);
+      names.push(lowercase);
+    }
   }
   for (const rawName of Object.keys(headers)) {
     const value = headers[rawName];
@@ -116,30 +123,50 @@ export function canonicalizeHeaders(
       continue;
     }
     const name = rawName.toLowerCase();
-    if (wanted === undefined ? !isSignedByDefault(name) : !values.has(name)) {
+    if (wanted === undefined ? !isSignedByDefault(name) : !wanted.has(name)) {
       continue;
     }
-    let occurrences = values.get(name);
-    if (occurrences === undefined) {
-      occurrences = [];
-      values.set(name, occurrences);
-    }
+    const isNew = values[name] === undefined;
     if (typeof value === "string") {
-      occurrences.push(value.trim());
+      addOccurrence(values, name, value);
     } else {
       for (const item of value) {
-        occurrences.push(item.trim());
+        addOccurrence(values, name, item);
       }
     }
+    if (isNew && wanted === undefined && values[name] !== undefined) {
+      names.push(name);
+    }
   }
-  const names = [...values.keys()].sort();
+  names.sort();
   let canonicalHeaders = "";
   for (const name of names) {
     // Occurrences of one header are merged the way the official runtime merges them: sorted, then
     // joined with "," (no space).
-    const occurrences = values.get(name) as string[];
-    const merged = occurrences.length <= 1 ? (occurrences[0] ?? "") : occurrences.sort().join(",");
-    canonicalHeaders += `${name}:${merged}\n`;
+    const value = values[name] ?? "";
+    canonicalHeaders += `${name}:${typeof value === "string" ? value : value.sort().join(",")}\n`;
+  }
+  return { canonicalHeaders, signedHeaders: names.join(";") };
+}
+
+/**
+ * Does what {@link canonicalizeHeaders} does for headers a client built itself (lowercase, unique
+ * names, string values) without the bookkeeping for repeated names. It runs for every request.
+ */
+function canonicalizeNormalizedHeaders(headers: Readonly<Record<string, string>>): {
+  canonicalHeaders: string;
+  signedHeaders: string;
+} {
+  const names: string[] = [];
+  for (const name of Object.keys(headers)) {
+    if (isSignedByDefault(name)) {
+      names.push(name);
+    }
+  }
+  names.sort();
+  let canonicalHeaders = "";
+  for (const name of names) {
+    canonicalHeaders += `${name}:${(headers[name] as string).trim()}\n`;
   }
   return { canonicalHeaders, signedHeaders: names.join(";") };
 }
@@ -161,8 +188,13 @@ export function signCanonicalParts(parts: {
   readonly payloadHash: string;
   readonly accessKeySecret: string;
   readonly signedHeaders?: readonly string[];
+  /** Set when every header name is lowercase and unique and every value a string. */
+  readonly normalizedHeaders?: boolean;
 }): Acs3Signature {
-  const headers = canonicalizeHeaders(parts.headers, parts.signedHeaders);
+  const headers =
+    parts.normalizedHeaders && parts.signedHeaders === undefined
+      ? canonicalizeNormalizedHeaders(parts.headers as Readonly<Record<string, string>>)
+      : canonicalizeHeaders(parts.headers, parts.signedHeaders);
   const canonicalRequest =
     `${parts.method}\n${canonicalizeUri(parts.pathname)}\n${parts.canonicalQuery}\n` +
     `${headers.canonicalHeaders}\n${headers.signedHeaders}\n${parts.payloadHash}`;
@@ -264,4 +296,19 @@ function compareByName(a: readonly [string, string], b: readonly [string, string
     return 0;
   }
   return a[0] < b[0] ? -1 : 1;
+}
+
+function addOccurrence(
+  values: Record<string, string | string[]>,
+  name: string,
+  value: string,
+): void {
+  const existing = values[name];
+  if (existing === undefined) {
+    values[name] = value.trim();
+  } else if (typeof existing === "string") {
+    values[name] = [existing, value.trim()];
+  } else {
+    existing.push(value.trim());
+  }
 }

@@ -49,6 +49,9 @@ export const acs3Signer: RequestSigner = {
       headers,
       payloadHash: request.payloadHash,
       accessKeySecret: credential.accessKeySecret,
+      // Names are lowercase and unique: the literals above plus `request.headers`, which the
+      // serializer merged by lowercase name.
+      normalizedHeaders: true,
     });
     headers.authorization = formatAcs3Authorization(
       credential.accessKeyId,

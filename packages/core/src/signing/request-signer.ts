@@ -58,7 +58,16 @@ export interface RequestSigner {
   sign(request: PreparedRequest, credential: Credential, attempt: AttemptContext): SignedRequest;
 }
 
+let cachedSecond = Number.NaN;
+let cachedTimestamp = "";
+
 /** Formats a timestamp as `YYYY-MM-DDTHH:mm:ssZ` in UTC: the signatures reject milliseconds. */
 export function formatTimestamp(date: Date): string {
-  return `${date.toISOString().slice(0, 19)}Z`;
+  // Every request in one second shares the text, so it is formatted once per second.
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedTimestamp = `${date.toISOString().slice(0, 19)}Z`;
+  }
+  return cachedTimestamp;
 }
