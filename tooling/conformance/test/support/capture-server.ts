@@ -1,6 +1,6 @@
 /**
- * A loopback HTTP server that records every request byte for byte and answers each with a JSON
- * 200, so that two clients' requests for the same call can be compared part by part.
+ * A loopback HTTP server that records every request byte for byte and responds to each with a
+ * JSON 200, so that two clients' requests for the same call can be compared part by part.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -28,18 +28,19 @@ export interface CaptureServer {
   /** `127.0.0.1:<port>`: the form the official runtime takes as its endpoint. */
   readonly host: string;
   readonly requests: CapturedRequest[];
-  /** Returns the only request received since the last call and forgets it. */
+  /** Returns the only request received since the last call and removes it from `requests`. */
   take(): CapturedRequest;
   close(): Promise<void>;
 }
 
-/** The body every captured request is answered with. */
+/** Body of the 200 response to every captured request. */
 export const CAPTURE_ANSWER = { RequestId: "0C4A7A2E-CAPTURE", Success: true };
 
 /** Starts a capture server on 127.0.0.1 with a free port. */
 export async function startCaptureServer(): Promise<CaptureServer> {
   const requests: CapturedRequest[] = [];
-  const server = createServer((incoming, response) => {
+  // Property tests send long lists of 4-byte characters; Node's default limit is 16 KiB.
+  const server = createServer({ maxHeaderSize: 1024 * 1024 }, (incoming, response) => {
     const chunks: Buffer[] = [];
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
     incoming.on("end", () => {
@@ -71,10 +72,10 @@ export async function startCaptureServer(): Promise<CaptureServer> {
     host: `127.0.0.1:${port}`,
     requests,
     take() {
-      const taken = requests.splice(0);
-      const [request] = taken;
-      if (request === undefined || taken.length > 1) {
-        throw new Error(`expected exactly one captured request, got ${taken.length}`);
+      const received = requests.splice(0);
+      const [request] = received;
+      if (request === undefined || received.length > 1) {
+        throw new Error(`expected exactly one captured request, got ${received.length}`);
       }
       return request;
     },

@@ -164,6 +164,9 @@ export function pinSigningInputs(date: string, nonce: string): () => void {
   };
 }
 
+// Clients by runtime and configuration: building one sets up its credential provider.
+const clients = new Map<string, OfficialClient>();
+
 /** Calls `callApi` of an official runtime the way a generated SDK method does. */
 export async function callOfficial(
   name: OfficialRuntimeName,
@@ -172,7 +175,12 @@ export async function callOfficial(
   request: OfficialRequest,
 ): Promise<unknown> {
   const runtime = OFFICIAL_RUNTIMES[name];
-  const client = new runtime.Client(new runtime.Config({ ...config, protocol: "HTTP" }));
+  const key = `${name} ${JSON.stringify(config)}`;
+  let client = clients.get(key);
+  if (client === undefined) {
+    client = new runtime.Client(new runtime.Config({ ...config, protocol: "HTTP" }));
+    clients.set(key, client);
+  }
   const result = await client.callApi(
     new runtime.Params({ ...params, protocol: "HTTP", authType: "AK", bodyType: "json" }),
     new runtime.OpenApiRequest(request),
