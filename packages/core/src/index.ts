@@ -15,7 +15,7 @@ export { AcsClient, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS } from "
 export type * from "./config.js";
 export type * from "./credentials/credential.js";
 export { CredentialsError, type CredentialsErrorCode } from "./credentials/credentials-error.js";
-// TODO: drop these compatibility re-exports once the mock server imports them from
+// TODO: drop the three `@deprecated` re-exports in this file once the mock server imports from
 // `@acs-sdk/core/protocol` and the demo from `@acs-sdk/core/credentials`. Until then they put
 // lossless JSON, the legacy signer and the static providers into every initial load.
 /** @deprecated Import from `@acs-sdk/core/credentials`. */

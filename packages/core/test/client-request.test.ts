@@ -220,6 +220,16 @@ describe("AcsClient RPC request", () => {
     expect(result.Small).toBe(42);
   });
 
+  test("empty success body gives an empty object", async () => {
+    const { client } = await setUp((_request, response) => {
+      response.writeHead(200, { "x-acs-request-id": "from-header" });
+      response.end();
+    });
+    const result = await client.send<Record<string, never>>(ADD_CROSS_ACCOUNT, {});
+    expect(result).toEqual({});
+    expect(result.$metadata.requestId).toBe("from-header");
+  });
+
   test("legacy v1 signature", async () => {
     const { server, client } = await setUp(
       (_request, response) => sendJson(response, 200, SUCCESS),

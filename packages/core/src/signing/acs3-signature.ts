@@ -150,10 +150,10 @@ export function canonicalizeHeaders(
 }
 
 /**
- * Does what {@link canonicalizeHeaders} does for headers a client built itself (lowercase, unique
- * names, string values) without the bookkeeping for repeated names. It runs for every request.
+ * Builds what {@link canonicalizeHeaders} builds, for headers a client made itself (lowercase,
+ * unique names, string values), without the bookkeeping for repeated names. Runs per request.
  */
-function canonicalizeNormalizedHeaders(headers: Readonly<Record<string, string>>): {
+export function canonicalizeNormalizedHeaders(headers: Readonly<Record<string, string>>): {
   canonicalHeaders: string;
   signedHeaders: string;
 } {
@@ -177,34 +177,29 @@ export function canonicalizeUri(pathname: string): string {
 }
 
 /**
- * Computes the canonical request, string to sign and signature from an already canonical query
- * string and payload hash; {@link computeAcs3Signature} is the general entry point.
+ * Computes the canonical request, string to sign and signature from parts that are already
+ * canonical; {@link computeAcs3Signature} is the general entry point.
  */
 export function signCanonicalParts(parts: {
   readonly method: string;
   readonly pathname: string;
   readonly canonicalQuery: string;
-  readonly headers: HeaderValues;
+  /** Output of {@link canonicalizeHeaders}. */
+  readonly headers: { readonly canonicalHeaders: string; readonly signedHeaders: string };
   readonly payloadHash: string;
   readonly accessKeySecret: string;
-  readonly signedHeaders?: readonly string[];
-  /** Set when every header name is lowercase and unique and every value a string. */
-  readonly normalizedHeaders?: boolean;
 }): Acs3Signature {
-  const headers =
-    parts.normalizedHeaders && parts.signedHeaders === undefined
-      ? canonicalizeNormalizedHeaders(parts.headers as Readonly<Record<string, string>>)
-      : canonicalizeHeaders(parts.headers, parts.signedHeaders);
+  const { canonicalHeaders, signedHeaders } = parts.headers;
   const canonicalRequest =
     `${parts.method}\n${canonicalizeUri(parts.pathname)}\n${parts.canonicalQuery}\n` +
-    `${headers.canonicalHeaders}\n${headers.signedHeaders}\n${parts.payloadHash}`;
+    `${canonicalHeaders}\n${signedHeaders}\n${parts.payloadHash}`;
   const stringToSign = `${ACS3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
   const signature = createHmac("sha256", parts.accessKeySecret).update(stringToSign).digest("hex");
   return {
     canonicalRequest,
     stringToSign,
     signature,
-    signedHeaders: headers.signedHeaders,
+    signedHeaders,
     payloadHash: parts.payloadHash,
   };
 }
@@ -221,10 +216,9 @@ export function computeAcs3Signature(input: Acs3SignatureInput): Acs3Signature {
     method: input.method,
     pathname: input.pathname,
     canonicalQuery: canonicalizeQuery(input.query),
-    headers: input.headers,
+    headers: canonicalizeHeaders(input.headers, input.signedHeaders),
     payloadHash,
     accessKeySecret: input.accessKeySecret,
-    ...(input.signedHeaders === undefined ? {} : { signedHeaders: input.signedHeaders }),
   });
 }
 

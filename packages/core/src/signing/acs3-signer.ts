@@ -1,5 +1,9 @@
 import type { Credential } from "../credentials/credential.js";
-import { formatAcs3Authorization, signCanonicalParts } from "./acs3-signature.js";
+import {
+  canonicalizeNormalizedHeaders,
+  formatAcs3Authorization,
+  signCanonicalParts,
+} from "./acs3-signature.js";
 import {
   type AttemptContext,
   formatTimestamp,
@@ -46,12 +50,11 @@ export const acs3Signer: RequestSigner = {
       method: request.method,
       pathname: request.pathname,
       canonicalQuery: request.canonicalQuery,
-      headers,
-      payloadHash: request.payloadHash,
-      accessKeySecret: credential.accessKeySecret,
       // Names are lowercase and unique: the literals above plus `request.headers`, which the
       // serializer merged by lowercase name.
-      normalizedHeaders: true,
+      headers: canonicalizeNormalizedHeaders(headers),
+      payloadHash: request.payloadHash,
+      accessKeySecret: credential.accessKeySecret,
     });
     headers.authorization = formatAcs3Authorization(
       credential.accessKeyId,

@@ -1,0 +1,128 @@
+// Bundles an application entry with esbuild the way a Node.js application would be shipped
+// (ESM, minified, node:* external) and measures gzipped bytes.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build, type Metafile } from "esbuild";
+
+/** Sizes of one bundled application. */
+export interface BundleSizes {
+  /** One file with everything, lazily imported modules included. */
+  readonly singleFile: {
+    readonly bytes: number;
+    readonly gzipBytes: number;
+    readonly path: string;
+  };
+  /**
+   * With code splitting: the entry and the chunks it imports statically, which is what a call
+   * with explicit credentials loads. Lazily imported chunks (default credential chain, legacy
+   * signer, full serializer, error parsing) are counted separately.
+   */
+  readonly initialLoad: {
+    readonly files: number;
+    readonly bytes: number;
+    readonly gzipBytes: number;
+    readonly path: string;
+  };
+  readonly lazyChunks: {
+    readonly files: number;
+    readonly bytes: number;
+    readonly gzipBytes: number;
+  };
+}
+
+const gzip = (data: Uint8Array): number => gzipSync(data, { level: 9 }).length;
+
+async function bundle(entry: string, outdir: string, splitting: boolean) {
+  return build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    minify: true,
+    external: ["node:*"],
+    conditions: ["@acs-sdk/source"],
+    splitting,
+    outdir,
+    metafile: true,
+    write: false,
+    logLevel: "error",
+  });
+}
+
+/** Bundles `entry` twice (single file, code-split) into a temporary folder and measures both. */
+export async function measureBundle(entry: string): Promise<BundleSizes> {
+  const single = await bundle(entry, mkdtempSync(join(tmpdir(), "acs-sdk-bundle-")), false);
+  const singleOutput = single.outputFiles[0];
+  if (singleOutput === undefined) {
+    throw new Error(`esbuild produced no output for ${entry}`);
+  }
+  writeFileSync(singleOutput.path, singleOutput.contents);
+
+  const split = await bundle(entry, mkdtempSync(join(tmpdir(), "acs-sdk-split-")), true);
+  const contents = new Map<string, Uint8Array>();
+  for (const file of split.outputFiles) {
+    writeFileSync(file.path, file.contents);
+    contents.set(file.path, file.contents);
+  }
+  const entryOutput = Object.entries(split.metafile.outputs).find(
+    ([, output]) => output.entryPoint !== undefined,
+  );
+  if (entryOutput === undefined) {
+    throw new Error(`esbuild produced no entry chunk for ${entry}`);
+  }
+  const entryPath = join(process.cwd(), entryOutput[0]);
+  const initial = staticClosure(split.metafile, entryPath);
+  let initialBytes = 0;
+  let lazyBytes = 0;
+  let lazyGzip = 0;
+  for (const [path, data] of contents) {
+    if (initial.has(path)) {
+      initialBytes += data.length;
+    } else {
+      lazyBytes += data.length;
+      lazyGzip += gzip(data);
+    }
+  }
+  // Gzip of the initial files concatenated: the files load together, so this is the fair figure.
+  const initialGzip = gzip(
+    Buffer.concat([...initial].map((path) => contents.get(path) as Uint8Array)),
+  );
+  return {
+    singleFile: {
+      bytes: singleOutput.contents.length,
+      gzipBytes: gzip(singleOutput.contents),
+      path: singleOutput.path,
+    },
+    initialLoad: {
+      files: initial.size,
+      bytes: initialBytes,
+      gzipBytes: initialGzip,
+      path: entryPath,
+    },
+    lazyChunks: { files: contents.size - initial.size, bytes: lazyBytes, gzipBytes: lazyGzip },
+  };
+}
+
+/** Output files the entry loads through static imports, as absolute paths. */
+function staticClosure(metafile: Metafile, entryPath: string): Set<string> {
+  const byAbsolute = new Map<string, Metafile["outputs"][string]>();
+  for (const [relative, output] of Object.entries(metafile.outputs)) {
+    byAbsolute.set(join(process.cwd(), relative), output);
+  }
+  const closure = new Set<string>();
+  const visit = (path: string): void => {
+    if (closure.has(path)) {
+      return;
+    }
+    closure.add(path);
+    for (const imported of byAbsolute.get(path)?.imports ?? []) {
+      if (imported.kind === "import-statement" && !imported.external) {
+        visit(join(process.cwd(), imported.path));
+      }
+    }
+  };
+  visit(entryPath);
+  return closure;
+}
