@@ -163,6 +163,17 @@ export class AcsClient {
     this.#transport.destroy();
   }
 
+  /** Returns the service and configuration for `JSON.stringify`, without the credentials. */
+  toJSON(): Record<string, unknown> {
+    const credentials = this.config.credentials === undefined ? undefined : "[redacted]";
+    return { service: this.service, config: { ...this.config, credentials } };
+  }
+
+  /** Keeps credentials out of `console.log` and `util.inspect` output. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `AcsClient ${JSON.stringify(this)}`;
+  }
+
   #getRetryPolicy(options: CallOptions): RetryPolicy {
     if (options.retry !== undefined) {
       return resolveRetryPolicy(this.config.retry, options.retry);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { inspect } from "node:util";
 import {
   type CredentialProvider,
   EMPTY_BODY_SHA256,
@@ -228,6 +229,28 @@ describe("AcsClient RPC request", () => {
     const result = await client.send<Record<string, never>>(ADD_CROSS_ACCOUNT, {});
     expect(result).toEqual({});
     expect(result.$metadata.requestId).toBe("from-header");
+  });
+
+  test("client keeps working after destroy", async () => {
+    const { server, client } = await setUp((_request, response) =>
+      sendJson(response, 200, SUCCESS),
+    );
+    await client.send(ADD_CROSS_ACCOUNT, {});
+    client.destroy();
+    await client.send(ADD_CROSS_ACCOUNT, {});
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("inspect and JSON omit credentials", async () => {
+    const { client } = await setUp((_request, response) => sendJson(response, 200, SUCCESS), {
+      credentials: TEST_STS_CREDENTIAL,
+    });
+    const texts = [inspect(client, { depth: 10 }), JSON.stringify(client), String(client)];
+    for (const text of texts) {
+      expect(text).not.toContain(TEST_STS_CREDENTIAL.accessKeySecret);
+      expect(text).not.toContain(TEST_STS_CREDENTIAL.securityToken);
+    }
+    expect(texts[0]).toContain("[redacted]");
   });
 
   test("legacy v1 signature", async () => {
