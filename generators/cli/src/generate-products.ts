@@ -13,6 +13,8 @@ import {
   findSpecs,
   type GeneratedPackage,
   loadSpec,
+  type ProductPackages,
+  productPackages,
   SpecError,
   type SpecModel,
 } from "@acs-sdk/spec-loader";
@@ -46,8 +48,20 @@ export type GenerateOutcome =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** The generators, in the order their packages are summarised. */
-const GENERATORS: readonly ((model: SpecModel) => GeneratedPackage | Promise<GeneratedPackage>)[] =
-  [generateTypesPackage, generateValidatorsPackage, generateClientPackage];
+const GENERATORS: readonly ((
+  model: SpecModel,
+  packages: ProductPackages,
+) => GeneratedPackage | Promise<GeneratedPackage>)[] = [
+  generateTypesPackage,
+  generateValidatorsPackage,
+  generateClientPackage,
+];
+
+/** A loaded spec with the names of its packages. */
+interface LoadedSpec {
+  readonly model: SpecModel;
+  readonly packages: ProductPackages;
+}
 
 function displayPath(dir: string, cwd: string): string {
   const relativePath = relative(cwd, dir);
@@ -56,7 +70,7 @@ function displayPath(dir: string, cwd: string): string {
 
 async function loadModels(
   options: GenerateOptions,
-): Promise<{ models: SpecModel[]; diagnostics: Diagnostic[] }> {
+): Promise<{ specs: LoadedSpec[]; diagnostics: Diagnostic[] }> {
   const products = options.products ?? [];
   const locations = await findSpecs(options.specsRoot, products);
   for (const product of products) {
@@ -73,11 +87,12 @@ async function loadModels(
       `No <product>/<version>/openapi.yaml was found under ${options.specsRoot}.`,
     );
   }
-  const models: SpecModel[] = [];
+  const specs: LoadedSpec[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const location of locations) {
     try {
-      models.push(await loadSpec(displayPath(location.dir, options.cwd ?? process.cwd())));
+      const model = await loadSpec(displayPath(location.dir, options.cwd ?? process.cwd()));
+      specs.push({ model, packages: productPackages(location.packageBase) });
     } catch (error) {
       if (!(error instanceof SpecError)) {
         throw error;
@@ -85,7 +100,27 @@ async function loadModels(
       diagnostics.push(...error.diagnostics);
     }
   }
-  return { models, diagnostics };
+  return { specs, diagnostics };
+}
+
+/**
+ * Stops a run in which two specs would write the same package, before anything is staged. The
+ * specs root names each product directory once, so this only happens when a product code and
+ * another product's versioned name meet (`cas` version `2018` and a product `cas-2018`).
+ */
+function checkPackageNames(specs: readonly LoadedSpec[]): void {
+  const owners = new Map<string, string>();
+  for (const { model, packages } of specs) {
+    const owner = `${model.service.product} ${model.service.apiVersion}`;
+    const other = owners.get(packages.base);
+    if (other !== undefined) {
+      throw new GenerateError(
+        "package-collision",
+        `The specs of ${other} and ${owner} would both generate the @acs-sdk/${packages.base}-* packages; rename one product directory.`,
+      );
+    }
+    owners.set(packages.base, owner);
+  }
 }
 
 /**
@@ -94,17 +129,18 @@ async function loadModels(
  * changes; only a failure during the final renames can leave some packages replaced.
  */
 export async function generateProducts(options: GenerateOptions): Promise<GenerateOutcome> {
-  const { models, diagnostics } = await loadModels(options);
+  const { specs, diagnostics } = await loadModels(options);
   if (diagnostics.length > 0) {
     return { ok: false, diagnostics };
   }
+  checkPackageNames(specs);
   const staged: StagedPackage[] = [];
   const packages: PackageSummary[] = [];
   try {
-    for (const model of models) {
+    for (const { model, packages: names } of specs) {
       for (const generate of GENERATORS) {
         const started = performance.now();
-        const generated = await generate(model);
+        const generated = await generate(model, names);
         staged.push(await stagePackage(options.packagesRoot, generated));
         packages.push({
           name: generated.name,

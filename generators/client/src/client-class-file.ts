@@ -101,7 +101,16 @@ export function writeClientClassFile(file: SourceFile, model: SpecModel, names: 
         { name: "WithMetadata", isTypeOnly: true },
       ],
     },
-    { isTypeOnly: true, moduleSpecifier: names.typesPackage, namedImports: typeImports.sort() },
+    // A product version without operations has no request or response types to import.
+    ...(typeImports.length === 0
+      ? []
+      : [
+          {
+            isTypeOnly: true,
+            moduleSpecifier: names.typesPackage,
+            namedImports: typeImports.sort(),
+          },
+        ]),
     { moduleSpecifier: generatedModule(SERVICE_FILE), namedImports: [names.service] },
     ...operationImports,
   ]);

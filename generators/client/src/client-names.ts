@@ -7,6 +7,7 @@ import {
   NameScope,
   nameOperations,
   type OperationNames,
+  type ProductPackages,
   pascalCase,
   productPackages,
   type SpecModel,
@@ -37,11 +38,12 @@ export interface ClientNames {
 }
 
 /** Names the exports of a product's client package. */
-export function nameClientExports(model: SpecModel): ClientNames {
-  const { product } = model.service;
-  const packages = productPackages(product);
-  const service = `${camelCase(product)}Service`;
-  const clientClass = `${pascalCase(product)}Client`;
+export function nameClientExports(
+  model: SpecModel,
+  packages: ProductPackages = productPackages(model.service.product),
+): ClientNames {
+  const service = `${camelCase(packages.base)}Service`;
+  const clientClass = `${pascalCase(packages.base)}Client`;
   const operationNames = nameOperations(model.operations, [...ACS_CLIENT_MEMBERS, service]);
   const scope = new NameScope({
     reserved: [service, clientClass, ...[...operationNames.values()].map((n) => n.functionName)],

@@ -5,6 +5,7 @@
 import {
   type GeneratedPackage,
   generatedFileHeader,
+  type ProductPackages,
   packageScaffold,
   printSourceFiles,
   productPackages,
@@ -37,24 +38,29 @@ const INDEX = `// Public entry point. Hand-written: regeneration rewrites only s
 export * from "./generated/index.gen.js";
 `;
 
-function usage(model: SpecModel, clientClass: string, example: string | undefined): string {
+function usage(packageName: string, clientClass: string, example: string | undefined): string {
   const call =
     example === undefined
       ? ""
       : `\nconst result = await client.${example}({ /* request parameters by wire name */ });`;
   return [
     "```ts",
-    `import { ${clientClass} } from "${productPackages(model.service.product).client.name}";`,
+    `import { ${clientClass} } from "${packageName}";`,
     "",
     `const client = new ${clientClass}({ regionId: "cn-hangzhou" });${call}`,
     "```",
   ].join("\n");
 }
 
-/** Builds every file of the client package in memory. */
-export function generateClientPackage(model: SpecModel): GeneratedPackage {
-  const packages = productPackages(model.service.product);
-  const names = nameClientExports(model);
+/**
+ * Builds every file of the client package in memory. `packages` names the product's packages;
+ * the CLI passes a versioned name for a product's older versions.
+ */
+export function generateClientPackage(
+  model: SpecModel,
+  packages: ProductPackages = productPackages(model.service.product),
+): GeneratedPackage {
+  const names = nameClientExports(model, packages);
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
@@ -107,7 +113,7 @@ export function generateClientPackage(model: SpecModel): GeneratedPackage {
         [packages.validators.name]: "workspace:*",
       },
       index: INDEX,
-      readme: usage(model, names.clientClass, example),
+      readme: usage(packages.client.name, names.clientClass, example),
     }),
   };
 }

@@ -69,17 +69,25 @@ export interface PackageName {
   readonly dir: string;
 }
 
-/** Names of the three packages generated for a product. */
-export function productPackages(product: string): {
+/** Names of the three packages generated for one product API version. */
+export interface ProductPackages {
+  /**
+   * Stem of the package names and of the client's identifiers: the product code (`hbr`), or the
+   * product code and version for a product's older versions (`cas-20180713`).
+   */
+  readonly base: string;
   readonly types: PackageName;
   readonly validators: PackageName;
   readonly client: PackageName;
-} {
+}
+
+/** Names the three packages of a product API version from their stem. */
+export function productPackages(base: string): ProductPackages {
   const named = (kind: string): PackageName => ({
-    name: `@acs-sdk/${product}-${kind}`,
-    dir: `${product}-${kind}`,
+    name: `@acs-sdk/${base}-${kind}`,
+    dir: `${base}-${kind}`,
   });
-  return { types: named("types"), validators: named("validators"), client: named("client") };
+  return { base, types: named("types"), validators: named("validators"), client: named("client") };
 }
 
 /**

@@ -26,6 +26,7 @@ export {
   generatedFileHeader,
   type PackageName,
   type PrintableSourceFile,
+  type ProductPackages,
   printSourceFiles,
   productPackages,
 } from "./generated-output.js";

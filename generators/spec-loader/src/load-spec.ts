@@ -26,6 +26,11 @@ export interface SpecLocation {
   readonly version: string;
   /** `<root>/<product>/<version>`. */
   readonly dir: string;
+  /**
+   * Stem of the generated package names: the product code for the product's latest version,
+   * the product code and the version's letters and digits for older ones (`cas-20180713`).
+   */
+  readonly packageBase: string;
 }
 
 async function listDirectory(dir: string): Promise<{ name: string; isDirectory: boolean }[]> {
@@ -41,7 +46,7 @@ async function listDirectory(dir: string): Promise<{ name: string; isDirectory: 
 
 /**
  * Lists every `<root>/<product>/<version>/` that contains an openapi.yaml, sorted by product and
- * version. A `products` filter keeps only the named products.
+ * version, with the package names each gets. A `products` filter keeps only the named products.
  */
 export async function findSpecs(
   root: string,
@@ -52,12 +57,23 @@ export async function findSpecs(
     if (!product.isDirectory || (products.length > 0 && !products.includes(product.name))) {
       continue;
     }
+    const versions: string[] = [];
     for (const version of await listDirectory(join(root, product.name))) {
-      const dir = join(root, product.name, version.name);
-      const files = await listDirectory(dir);
+      const files = await listDirectory(join(root, product.name, version.name));
       if (version.isDirectory && files.some((file) => file.name === BASE_DOCUMENT_FILE)) {
-        found.push({ product: product.name, version: version.name, dir });
+        versions.push(version.name);
       }
+    }
+    // Versions are dates (or names) in sorted order, so the last is the latest.
+    const latest = versions.at(-1);
+    for (const version of versions) {
+      const slug = version.toLowerCase().replace(/[^a-z0-9]/g, "");
+      found.push({
+        product: product.name,
+        version,
+        dir: join(root, product.name, version),
+        packageBase: version === latest ? product.name : `${product.name}-${slug}`,
+      });
     }
   }
   return found;

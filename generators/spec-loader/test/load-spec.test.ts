@@ -1,4 +1,6 @@
-import { basename } from "node:path";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import {
   type Diagnostic,
@@ -248,5 +250,21 @@ describe("findSpecs", () => {
     const found = await findSpecs(root);
     expect(found.map((item) => `${item.product}/${item.version}`)).toContain("hbr/2017-09-08");
     expect(await findSpecs(root, ["no-such-product"])).toEqual([]);
+  });
+
+  test("older versions get versioned package names", async () => {
+    const root = await mkdtemp(join(tmpdir(), "acs-specs-"));
+    try {
+      for (const version of ["2017-09-08", "2020-01-01"]) {
+        await cp(HBR_SPEC_DIR, join(root, "hbr", version), { recursive: true });
+      }
+      const found = await findSpecs(root);
+      expect(found.map((item) => [item.version, item.packageBase])).toEqual([
+        ["2017-09-08", "hbr-20170908"],
+        ["2020-01-01", "hbr"],
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

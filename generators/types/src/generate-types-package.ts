@@ -5,6 +5,7 @@ import {
   compareCodeUnits,
   type GeneratedPackage,
   generatedFileHeader,
+  type ProductPackages,
   packageScaffold,
   printSourceFiles,
   productPackages,
@@ -22,9 +23,15 @@ export type * from "./generated/${MODELS_FILE.replace(/\\.ts$/, ".js")}";
 export type { components, operations, paths } from "./generated/${SCHEMA_FILE.replace(/\\.ts$/, ".js")}";
 `;
 
-/** Builds every file of the types package in memory. */
-export async function generateTypesPackage(model: SpecModel): Promise<GeneratedPackage> {
-  const target = productPackages(model.service.product).types;
+/**
+ * Builds every file of the types package in memory. `packages` names the product's packages;
+ * the CLI passes a versioned name for a product's older versions.
+ */
+export async function generateTypesPackage(
+  model: SpecModel,
+  packages: ProductPackages = productPackages(model.service.product),
+): Promise<GeneratedPackage> {
+  const target = packages.types;
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {

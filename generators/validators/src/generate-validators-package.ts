@@ -8,6 +8,7 @@ import {
   generatedFileHeader,
   nameOperations,
   type OperationNames,
+  type ProductPackages,
   packageScaffold,
   printSourceFiles,
   productPackages,
@@ -39,9 +40,15 @@ const INDEX = `// Public entry point. Hand-written: regeneration rewrites only s
 export * from "./generated/${moduleSpecifier(VALIDATOR_FILES.index).slice(2)}";
 `;
 
-/** Builds every file of the validators package in memory. */
-export function generateValidatorsPackage(model: SpecModel): GeneratedPackage {
-  const target = productPackages(model.service.product).validators;
+/**
+ * Builds every file of the validators package in memory. `packages` names the product's packages;
+ * the CLI passes a versioned name for a product's older versions.
+ */
+export function generateValidatorsPackage(
+  model: SpecModel,
+  packages: ProductPackages = productPackages(model.service.product),
+): GeneratedPackage {
+  const target = packages.validators;
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
