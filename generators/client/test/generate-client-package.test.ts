@@ -62,7 +62,9 @@ describe("generateClientPackage", () => {
   test("descriptions are escaped", async () => {
     const generated = generateClientPackage(await loadSpec(WIDGETS_SPEC_DIR));
     const update = generatedFileContent(generated, "operations/update-widget.gen.ts");
-    expect(update).toContain("Comments like *\\/ and \\@internal stay text.");
+    expect(update).toContain(
+      "Comments like *\\/ and \\@internal stay text, and so do **bold**\\/\\**words** and /\\* openers.",
+    );
   });
 
   test("names avoid inherited members", async () => {

@@ -6,7 +6,8 @@
 
 /**
  * Makes free text safe inside a `/** … *\/` comment:
- * - `*\/` would close the comment, so its slash is escaped;
+ * - `*\/` would close the comment, so its slash is escaped; `/*` gets its `*` escaped, because
+ *   ts-morph's writer takes it for the start of a nested comment and breaks the output;
  * - `@word` at a word start would begin a TSDoc tag (`{@link` an inline one), so its `@` is
  *   escaped, while e-mail addresses (`a@b.c`) stay as written;
  * - line endings become `\n`, trailing spaces go, and runs of blank lines shrink to one.
@@ -16,6 +17,7 @@ export function escapeTsDoc(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replaceAll("*/", "*\\/")
+    .replaceAll("/*", "/\\*")
     .replace(/(^|[^A-Za-z0-9\\])@(?=[A-Za-z])/g, "$1\\@")
     .replace(/[ \t]+$/gm, "")
     .replace(/\n{3,}/g, "\n\n")

@@ -5,6 +5,8 @@ describe("escapeTsDoc", () => {
   test.each([
     ["plain", "The widget ID.", "The widget ID."],
     ["comment end", "Ends here */ not really", "Ends here *\\/ not really"],
+    ["comment start", "a /* b", "a /\\* b"],
+    ["bold around a slash", "**A**/**B**", "**A**\\/\\**B**"],
     ["tag at word start", "See @internal notes", "See \\@internal notes"],
     ["inline tag", "Use {@link Foo}", "Use {\\@link Foo}"],
     ["e-mail address", "Write to ops@example.com", "Write to ops@example.com"],
