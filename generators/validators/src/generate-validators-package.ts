@@ -33,8 +33,11 @@ import {
 /** Name written into the header of every file this generator produces. */
 export const VALIDATORS_GENERATOR = "@acs-sdk/generator-validators";
 
-/** Source of the validation kit, copied into every package. Read once per process. */
-const KIT_SOURCE = readFileSync(new URL("./kit/validation-kit.ts", import.meta.url), "utf8");
+/**
+ * Source of the validation kit, copied into every package. Read once per process. The path goes
+ * through the package root, so it finds the TypeScript file from `src/` and from a built `dist/`.
+ */
+const KIT_SOURCE = readFileSync(new URL("../src/kit/validation-kit.ts", import.meta.url), "utf8");
 
 const INDEX = `// Public entry point. Hand-written: regeneration rewrites only src/generated/.
 export * from "./generated/${moduleSpecifier(VALIDATOR_FILES.index).slice(2)}";
