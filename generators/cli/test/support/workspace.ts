@@ -25,7 +25,7 @@ export interface Workspace {
   remove(): Promise<void>;
 }
 
-/** Creates a workspace whose specs root holds copies of the HBR spec and the widgets fixture. */
+/** Creates a workspace whose specs root contains copies of the HBR spec and the widgets fixture. */
 export async function createWorkspace(): Promise<Workspace> {
   await mkdir(TEMP_ROOT, { recursive: true });
   const root = await mkdtemp(join(TEMP_ROOT, "workspace-"));
@@ -37,7 +37,7 @@ export async function createWorkspace(): Promise<Workspace> {
   return { root, specs, packages, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
-/** Every file below `dir` with its content, keyed by path relative to `dir`. */
+/** Reads every file below `dir`, keyed by path relative to `dir`. */
 export async function readTree(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -66,7 +66,10 @@ export function runGenerateCommand(args: readonly string[]): Promise<CommandResu
       ["--conditions=@acs-sdk/source", "--import", "tsx", main, ...args],
       { cwd: REPOSITORY_ROOT, env: { ...process.env, NO_COLOR: "1" } },
       (error, stdout, stderr) => {
-        const exitCode = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
+        let exitCode = 0;
+        if (error !== null) {
+          exitCode = typeof error.code === "number" ? error.code : 1;
+        }
         resolve({ exitCode, stdout, stderr });
       },
     );

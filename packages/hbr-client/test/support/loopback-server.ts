@@ -1,4 +1,4 @@
-/** A plain HTTP server on 127.0.0.1 that records requests and answers like the HBR gateway. */
+/** A plain HTTP server on 127.0.0.1 that records requests and replies like the HBR gateway. */
 
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
@@ -29,7 +29,7 @@ export const SUCCESS_BODY = {
   Success: true,
 };
 
-/** Starts a server on an ephemeral port that answers every request with {@link SUCCESS_BODY}. */
+/** Starts a server on an ephemeral port that replies to every request with {@link SUCCESS_BODY}. */
 export async function startLoopbackServer(): Promise<LoopbackServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((request, response) => {
