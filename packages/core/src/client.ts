@@ -1,24 +1,25 @@
 import { randomUUID } from "node:crypto";
-import type { CallOptions, ClientConfig, Logger, WithMetadata } from "./config.js";
+import type { CallOptions, ClientConfig, WithMetadata } from "./config.js";
 import type { Credential, CredentialProvider } from "./credentials/credential.js";
+import { CredentialsError } from "./credentials/credentials-error.js";
 import { type ResolvedEndpoint, resolveEndpoint } from "./endpoint.js";
-import { AcsError, RequestAbortedError, ValidationError } from "./errors.js";
-import { HttpTransport, type TransportResponse } from "./http/http-transport.js";
-import { silentLogger } from "./logger.js";
+import { AcsError, RequestAbortedError, type ServiceError, ValidationError } from "./errors.js";
+import { HttpTransport } from "./http/http-transport.js";
 import type { OperationDescriptor, ServiceDescriptor } from "./operation.js";
+import { loadPackageEntry } from "./package-entry.js";
 import { encodeSortedParameters } from "./percent-encode.js";
 import { parseSuccessResponse } from "./response.js";
-import { computeDelayMs, isRetryable, type RetryPolicy, resolveRetryPolicy } from "./retry.js";
+import { createServiceError } from "./response-error.js";
+import { computeDelayMs, isRetryable, resolveRetryPolicy } from "./retry.js";
 import { addHeader } from "./serialization/headers.js";
-import {
-  isQueryOnly,
-  type SerializedParameters,
-  serializeQuery,
-} from "./serialization/query-serializer.js";
+import { isQueryOnly, serializeQuery } from "./serialization/query-serializer.js";
 import { EMPTY_BODY_SHA256, sha256Hex } from "./signing/acs3-signature.js";
 import { acs3Signer } from "./signing/acs3-signer.js";
-import type { PreparedRequest, RequestSigner, SignedRequest } from "./signing/request-signer.js";
+import type { PreparedRequest, RequestSigner } from "./signing/request-signer.js";
 import { buildUserAgent } from "./user-agent.js";
+
+type Protocol = typeof import("./protocol.js");
+type CredentialProviders = typeof import("./credential-providers.js");
 
 /**
  * Connect timeout default. A TCP plus TLS handshake to an Alibaba Cloud endpoint takes well under
@@ -45,17 +46,14 @@ export class AcsClient {
   /** Options the client was created with. */
   readonly config: ClientConfig;
   readonly #transport = new HttpTransport();
-  readonly #logger: Logger;
   readonly #userAgent: string;
   #endpoint: ResolvedEndpoint | undefined;
-  #credentialSource: Promise<Credential | CredentialProvider> | undefined;
-  #signer: Promise<RequestSigner> | undefined;
-  #retryPolicy: RetryPolicy | undefined;
+  #defaultChain: Promise<CredentialProvider> | undefined;
+  #legacySigner: Promise<RequestSigner> | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
     this.config = config;
-    this.#logger = config.logger ?? silentLogger;
     this.#userAgent = buildUserAgent(config.userAgent);
   }
 
@@ -73,87 +71,72 @@ export class AcsClient {
     request: object = {},
     options: CallOptions = {},
   ): Promise<WithMetadata<TResponse>> {
-    const issues = operation.validate?.(request);
-    if (issues !== undefined && issues.length > 0) {
-      throw new ValidationError(operation.action, issues);
-    }
-    const endpoint = this.#resolveEndpoint();
-    const serialized = isQueryOnly(operation)
-      ? serializeQuery(operation, request)
-      : (await import("./serialization/request-serializer.js")).serializeRequest(
-          operation,
-          request,
-        );
-    const prepared = this.#prepare(operation, serialized, options, endpoint);
-    const signer = await this.#getSigner();
-    const policy = this.#getRetryPolicy(options);
-    const idempotent = operation.readOnly || hasClientToken(request);
+    const { action } = operation;
+    const { config } = this;
     const { signal } = options;
-    const transportOptions = {
+    const issues = operation.validate?.(request);
+    if (issues?.length) {
+      throw new ValidationError(action, issues);
+    }
+    const prepared = await this.#prepare(operation, request, options);
+    const signer = config.signatureVersion === "v1" ? await this.#loadLegacySigner() : acs3Signer;
+    const policy = resolveRetryPolicy(config.retry, options.retry);
+    const idempotent = operation.readOnly || hasClientToken(request);
+    const limits = {
       connectTimeoutMs:
-        options.connectTimeoutMs ?? this.config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      readTimeoutMs: options.readTimeoutMs ?? this.config.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+        options.connectTimeoutMs ?? config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      readTimeoutMs: options.readTimeoutMs ?? config.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
       signal,
-      action: operation.action,
+      action,
     };
 
-    let delayMs = 0;
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1, delayMs = 0; ; attempt++) {
       if (signal?.aborted) {
-        throw new RequestAbortedError(operation.action, signal.reason);
+        throw new RequestAbortedError(action, signal.reason);
       }
-      const credential = await this.#getCredential(signal);
+      const credential = await this.#credential(signal);
       const signed = signer.sign(prepared, credential, {
-        date: new Date(),
+        date: config.clock?.() ?? new Date(),
         // A random UUID, as Alibaba Cloud's Java SDK sends; any unique string is accepted.
-        nonce: randomUUID(),
+        nonce: config.nonce?.() ?? randomUUID(),
         retriesSoFar: attempt - 1,
         delayMs,
       });
-
       let error: unknown;
-      let response: TransportResponse | undefined;
       try {
-        response = await this.#transport.send(
-          {
-            endpoint: prepared.endpoint,
-            method: prepared.method,
-            path: signed.path,
-            headers: signed.headers,
-            body: prepared.body,
-          },
-          transportOptions,
-        );
-      } catch (transportError) {
-        error = transportError;
-      }
-      if (response !== undefined) {
-        if (response.status >= 200 && response.status < 300) {
-          return await parseSuccessResponse<TResponse>(operation.action, response, attempt);
+        const response = await this.#transport.send(prepared, signed, limits);
+        if (response.status < 300 && response.status > 199) {
+          return parseSuccessResponse<TResponse>(action, response, attempt);
         }
-        error = await this.#serviceError(operation, response, credential, signed);
+        error = createServiceError(response, {
+          action,
+          signed,
+          secrets: [credential.accessKeySecret, credential.securityToken],
+        });
+      } catch (failure) {
+        error = failure;
       }
 
-      const retryable = attempt < policy.maxAttempts && isRetryable(error, idempotent);
-      const nextDelayMs = retryable ? computeDelayMs(policy, attempt, error) : undefined;
+      const nextDelayMs =
+        attempt < policy.maxAttempts && isRetryable(error, idempotent)
+          ? computeDelayMs(policy, attempt, error)
+          : undefined;
       if (nextDelayMs === undefined) {
         throw error;
       }
-      this.#logger.warn("Retrying request", {
-        action: operation.action,
+      delayMs = nextDelayMs;
+      config.logger?.warn("Retrying request", {
+        action,
         attempt,
         maxAttempts: policy.maxAttempts,
-        delayMs: nextDelayMs,
-        code: error instanceof AcsError ? error.code : undefined,
-        requestId: (error as { requestId?: string }).requestId,
+        delayMs,
+        code: (error as AcsError).code,
+        requestId: (error as ServiceError).requestId,
       });
-      delayMs = nextDelayMs;
       try {
         await policy.sleep(delayMs, signal);
       } catch (sleepError) {
-        throw signal?.aborted
-          ? new RequestAbortedError(operation.action, signal.reason)
-          : sleepError;
+        throw signal?.aborted ? new RequestAbortedError(action, signal.reason) : sleepError;
       }
     }
   }
@@ -165,8 +148,10 @@ export class AcsClient {
 
   /** Returns the service and configuration for `JSON.stringify`, without the credentials. */
   toJSON(): Record<string, unknown> {
-    const credentials = this.config.credentials === undefined ? undefined : "[redacted]";
-    return { service: this.service, config: { ...this.config, credentials } };
+    return {
+      service: this.service,
+      config: { ...this.config, credentials: this.config.credentials && "[redacted]" },
+    };
   }
 
   /** Keeps credentials out of `console.log` and `util.inspect` output. */
@@ -174,112 +159,114 @@ export class AcsClient {
     return `AcsClient ${JSON.stringify(this)}`;
   }
 
-  #getRetryPolicy(options: CallOptions): RetryPolicy {
-    if (options.retry !== undefined) {
-      return resolveRetryPolicy(this.config.retry, options.retry);
-    }
-    this.#retryPolicy ??= resolveRetryPolicy(this.config.retry, undefined);
-    return this.#retryPolicy;
-  }
-
-  #resolveEndpoint(): ResolvedEndpoint {
-    this.#endpoint ??= resolveEndpoint(this.service, this.config);
-    return this.#endpoint;
-  }
-
-  #prepare(
+  /** Serializes the parts that every attempt of a call shares. */
+  async #prepare(
     operation: OperationDescriptor,
-    serialized: SerializedParameters,
+    request: object,
     options: CallOptions,
-    endpoint: ResolvedEndpoint,
-  ): PreparedRequest {
-    const headers = serialized.headers;
-    if (options.headers !== undefined) {
-      for (const name of Object.keys(options.headers)) {
-        addHeader(headers, name, options.headers[name] as string);
-      }
+  ): Promise<PreparedRequest> {
+    this.#endpoint ??= resolveEndpoint(this.service, this.config);
+    const endpoint = this.#endpoint;
+    const serialize =
+      operation.serialize ??
+      (isQueryOnly(operation)
+        ? serializeQuery
+        : (
+            await loadPackageEntry<Protocol>(
+              "protocol",
+              operation.action,
+              ', or set its descriptor\'s "serialize" to serializeRequest',
+            )
+          ).serializeRequest);
+    const { query, headers, body, hostPrefix, pathname } = serialize(operation, request);
+    for (const name in options.headers) {
+      addHeader(headers, name, options.headers[name] as string);
     }
-    const body = serialized.body;
-    const target =
-      serialized.hostPrefix === undefined
-        ? endpoint
-        : {
-            ...endpoint,
-            hostname: `${serialized.hostPrefix}.${endpoint.hostname}`,
-            host: `${serialized.hostPrefix}.${endpoint.host}`,
-          };
+    const target = hostPrefix
+      ? {
+          ...endpoint,
+          hostname: `${hostPrefix}.${endpoint.hostname}`,
+          host: `${hostPrefix}.${endpoint.host}`,
+        }
+      : endpoint;
     return {
       action: operation.action,
       apiVersion: this.service.apiVersion,
       style: operation.style,
       method: operation.method,
       endpoint: target,
-      host: target.host,
-      pathname: serialized.pathname,
-      query: serialized.query,
-      canonicalQuery: encodeSortedParameters(serialized.query),
+      pathname,
+      query,
+      canonicalQuery: encodeSortedParameters(query),
       headers,
       userAgent: this.#userAgent,
       body: body?.bytes,
       contentType: body?.contentType,
-      payloadHash: body === undefined ? EMPTY_BODY_SHA256 : sha256Hex(body.bytes),
+      payloadHash: body ? sha256Hex(body.bytes) : EMPTY_BODY_SHA256,
       formParameters: body?.formParameters,
     };
   }
 
-  #getSigner(): Promise<RequestSigner> {
-    this.#signer ??=
-      this.config.signatureVersion === "v1"
-        ? import("./signing/rpc-v1-signature.js").then((module) => module.rpcV1Signer)
-        : Promise.resolve(acs3Signer);
-    return this.#signer;
+  #loadLegacySigner(): Promise<RequestSigner> {
+    this.#legacySigner ??= loadPackageEntry<Protocol>("protocol", 'signatureVersion "v1"').then(
+      (protocol) => protocol.rpcV1Signer,
+    );
+    return this.#legacySigner;
   }
 
-  async #getCredential(signal: AbortSignal | undefined): Promise<Credential> {
-    this.#credentialSource ??= this.config.credentials
-      ? Promise.resolve(this.config.credentials)
-      : // Loaded on first use so that clients given explicit credentials never load the chain.
-        import("./credentials/default-chain.js").then((module) =>
-          module.defaultCredentialChain({ logger: this.#logger }),
-        );
-    const source = await this.#credentialSource;
-    let credential: Credential;
-    if (isCredentialProvider(source)) {
-      try {
-        credential = await source.getCredential(signal);
-      } catch (error) {
-        const { toCredentialsError } = await import("./credential-failure.js");
-        throw toCredentialsError(source.name, error);
+  /**
+   * Returns the credential for one attempt: the configured one or its provider's, else the
+   * environment's AccessKey, else the default chain's. The chain is loaded from the installed
+   * package on first use (see package-entry.ts), so that no application bundles it unasked.
+   */
+  async #credential(signal: AbortSignal | undefined): Promise<Credential> {
+    let source = this.config.credentials;
+    if (!source) {
+      const env = process.env;
+      const accessKeyId = env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+      const accessKeySecret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+      if (accessKeyId && accessKeySecret) {
+        source = {
+          accessKeyId,
+          accessKeySecret,
+          securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined,
+          // The name the default chain gives environment credentials.
+          providerName: "default/env",
+        };
+      } else {
+        this.#defaultChain ??= loadPackageEntry<CredentialProviders>(
+          "credentials",
+          "A client without credentials",
+          ", or pass credentials such as defaultCredentialChain()",
+        ).then((module) => module.defaultCredentialChain({ logger: this.config.logger }));
+        source = await this.#defaultChain;
       }
-    } else {
-      credential = source;
+    }
+    let credential = source as Credential;
+    if (typeof (source as CredentialProvider).getCredential === "function") {
+      const provider = source as CredentialProvider;
+      try {
+        credential = await provider.getCredential(signal);
+      } catch (error) {
+        throw error instanceof AcsError
+          ? error
+          : new CredentialsError(
+              "CredentialRequestFailed",
+              provider.name,
+              `the credential provider failed: ${error instanceof Error ? error.message : String(error)}`,
+              { cause: error },
+            );
+      }
     }
     if (!credential.accessKeyId || !credential.accessKeySecret) {
-      const { emptyCredentialError } = await import("./credential-failure.js");
-      throw emptyCredentialError(credential.providerName);
+      throw new CredentialsError(
+        "InvalidCredentialOptions",
+        credential.providerName || "credentials",
+        "the credential has an empty accessKeyId or accessKeySecret; pass both in the client's credentials option.",
+      );
     }
     return credential;
   }
-
-  async #serviceError(
-    operation: OperationDescriptor,
-    response: TransportResponse,
-    credential: Credential,
-    signed: SignedRequest,
-  ): Promise<AcsError> {
-    const { createServiceError } = await import("./response-error.js");
-    const secrets = [credential.accessKeySecret];
-    if (credential.securityToken) {
-      secrets.push(credential.securityToken);
-    }
-    return createServiceError(response, { action: operation.action, signed, secrets });
-  }
-}
-
-function isCredentialProvider(
-  source: Credential | CredentialProvider,
-): source is CredentialProvider {
-  return typeof (source as Partial<CredentialProvider>).getCredential === "function";
 }
 
 function hasClientToken(request: object): boolean {

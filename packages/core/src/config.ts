@@ -38,11 +38,21 @@ export interface ClientConfig {
   readonly network?: string;
   /** `https` (default) or `http`; an `endpoint` URL with a scheme wins. */
   readonly protocol?: "https" | "http";
-  /** A fixed credential or a provider; defaults to the default credential chain. */
+  /**
+   * A fixed credential or a provider. Without it, each attempt uses `ALIBABA_CLOUD_ACCESS_KEY_ID`,
+   * `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and the optional `ALIBABA_CLOUD_SECURITY_TOKEN` when both
+   * are set (provider name `default/env`), else the rest of the default credential chain, which
+   * the client loads from `@acs-sdk/core/credentials` when first needed. A bundled application
+   * shipped without `node_modules` passes `defaultCredentialChain()` here instead.
+   * @defaultValue the default credential chain
+   */
   readonly credentials?: Credential | CredentialProvider;
   /**
    * Request signature: `v3` (ACS3-HMAC-SHA256, every style) or `v1`, the legacy HMAC-SHA1 RPC
-   * signature for gateways that predate V3 (RPC operations only). @defaultValue "v3"
+   * signature for gateways that predate V3 (RPC operations only). The client loads the `v1`
+   * signer from `@acs-sdk/core/protocol` when first needed, so it is never in a bundle; a bundled
+   * application that uses it must ship `@acs-sdk/core` in its `node_modules`.
+   * @defaultValue "v3"
    */
   readonly signatureVersion?: "v3" | "v1";
   /** Connect timeout of one attempt, in milliseconds. @defaultValue 5000 */
@@ -57,6 +67,20 @@ export interface ClientConfig {
   readonly logger?: Logger;
   /** Appended to the User-Agent header. */
   readonly userAgent?: string;
+  /**
+   * Time source of the signed request date (`x-acs-date`, whole seconds in UTC), read once per
+   * attempt. For tests and reproducible requests: a fixed date plus a fixed `nonce` give
+   * byte-identical signed requests. Gateways reject a date far from their own clock.
+   * @defaultValue `() => new Date()`
+   */
+  readonly clock?: () => Date;
+  /**
+   * Source of the signature nonce (`x-acs-signature-nonce`), read once per attempt. For tests and
+   * reproducible requests: gateways reject a nonce they have already seen as a replay, so real
+   * traffic needs a new value for every attempt.
+   * @defaultValue `crypto.randomUUID`
+   */
+  readonly nonce?: () => string;
 }
 
 /** Per-call overrides. */

@@ -13,7 +13,7 @@ export interface ResolvedEndpoint {
   readonly host: string;
 }
 
-const REGION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const REGION_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * Resolves the endpoint of a product from the client configuration. Precedence: an explicit
@@ -29,77 +29,47 @@ export function resolveEndpoint(
   service: ServiceDescriptor,
   config: Pick<ClientConfig, "endpoint" | "regionId" | "network" | "protocol">,
 ): ResolvedEndpoint {
-  const protocol = config.protocol === "http" ? "http:" : "https:";
-  if (config.endpoint !== undefined && config.endpoint !== "") {
-    return parseEndpoint(config.endpoint, protocol);
-  }
-  const { regionId, network } = config;
-  if (regionId !== undefined && regionId !== "") {
-    if (!REGION_ID.test(regionId)) {
+  const { regionId, network, endpoint } = config;
+  const { productId, map, rule } = service.endpoint;
+  let host = endpoint;
+  if (!host) {
+    for (const [name, value] of Object.entries({ regionId, network })) {
+      if (value && !REGION_ID.test(value)) {
+        throw new ConfigurationError(
+          "InvalidEndpoint",
+          `${name} ${JSON.stringify(value)} is invalid; use lowercase letters, digits and hyphens, such as "${name === "network" ? "vpc" : "cn-hangzhou"}".`,
+        );
+      }
+    }
+    if (!regionId && rule !== "central") {
       throw new ConfigurationError(
-        "InvalidEndpoint",
-        `regionId ${JSON.stringify(regionId)} is not a region ID; use lowercase letters, digits and hyphens, such as "cn-hangzhou".`,
+        "MissingRegion",
+        `${service.product} uses regional endpoints, but the client has no regionId; set regionId (such as "cn-hangzhou") or endpoint in the client configuration.`,
       );
     }
-    const mapped = service.endpoint.map[regionId];
-    if (mapped !== undefined) {
-      return parseEndpoint(mapped, protocol);
-    }
+    const prefix = network && network !== "public" ? `${productId}-${network}` : productId;
+    host =
+      (regionId && map[regionId]) ||
+      (rule === "central" ? `${prefix}.aliyuncs.com` : `${prefix}.${regionId}.aliyuncs.com`);
   }
-  if (network !== undefined && network !== "" && !REGION_ID.test(network)) {
+  let url: URL | undefined;
+  try {
+    url = new URL(
+      host.includes("://") ? host : `${config.protocol === "http" ? "http" : "https"}://${host}`,
+    );
+  } catch {
+    // Reported below with the other malformed endpoints.
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.href !== `${url.protocol}//${url.host}/`) {
     throw new ConfigurationError(
       "InvalidEndpoint",
-      `network ${JSON.stringify(network)} is not a network type; use a value such as "vpc".`,
+      `endpoint ${JSON.stringify(host)} is invalid: use a host name such as "hbr.cn-hangzhou.aliyuncs.com" or an http(s) URL without path, query or user name, such as "http://127.0.0.1:8080".`,
     );
   }
-  const suffix =
-    network === undefined || network === "" || network === "public" ? "" : `-${network}`;
-  const prefix = `${service.endpoint.productId}${suffix}`;
-  if (service.endpoint.rule === "central") {
-    return {
-      protocol,
-      hostname: `${prefix}.aliyuncs.com`,
-      port: undefined,
-      host: `${prefix}.aliyuncs.com`,
-    };
-  }
-  if (regionId === undefined || regionId === "") {
-    throw new ConfigurationError(
-      "MissingRegion",
-      `${service.product} uses regional endpoints, but the client has no regionId; set regionId (such as "cn-hangzhou") or endpoint in the client configuration.`,
-    );
-  }
-  const hostname = `${prefix}.${regionId}.aliyuncs.com`;
-  return { protocol, hostname, port: undefined, host: hostname };
-}
-
-function parseEndpoint(endpoint: string, defaultProtocol: "https:" | "http:"): ResolvedEndpoint {
-  const hasScheme = endpoint.includes("://");
-  let url: URL;
-  try {
-    url = new URL(hasScheme ? endpoint : `${defaultProtocol}//${endpoint}`);
-  } catch (cause) {
-    throw invalidEndpoint(endpoint, "it is not a host name or URL", cause);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw invalidEndpoint(endpoint, `its scheme ${url.protocol} is not http or https`);
-  }
-  if (url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "") {
-    throw invalidEndpoint(endpoint, "it has a path, query, fragment or user name");
-  }
-  const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
   return {
-    protocol: url.protocol,
-    hostname,
-    port: url.port === "" ? undefined : Number(url.port),
+    protocol: url.protocol as ResolvedEndpoint["protocol"],
+    hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+    port: url.port ? Number(url.port) : undefined,
     host: url.host,
   };
-}
-
-function invalidEndpoint(endpoint: string, reason: string, cause?: unknown): ConfigurationError {
-  return new ConfigurationError(
-    "InvalidEndpoint",
-    `endpoint ${JSON.stringify(endpoint)} is invalid because ${reason}; use a host such as "hbr.cn-hangzhou.aliyuncs.com" or a URL such as "http://127.0.0.1:8080".`,
-    cause === undefined ? undefined : { cause },
-  );
 }

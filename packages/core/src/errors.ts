@@ -3,8 +3,11 @@
  * messages are for people and may change. No message or field ever contains an AccessKey secret,
  * a security token or a signature key.
  *
- * `CredentialsError` lives next to the credential providers (`credentials/credentials-error.ts`)
- * and is exported from the package index with these classes.
+ * `CredentialsError` lives next to the credential providers (`credentials/credentials-error.ts`),
+ * extends {@link AcsError} and is exported from the package index with these classes.
+ *
+ * Every application bundles this module, so the classes declare their fields (`declare`) and
+ * assign them in one statement instead of one emitted class field each.
  */
 
 import type { ValidationIssue } from "./operation.js";
@@ -13,7 +16,7 @@ import type { ValidationIssue } from "./operation.js";
 export class AcsError extends Error {
   override readonly name: string = "AcsError";
   /** Stable machine-readable reason. */
-  readonly code: string;
+  declare readonly code: string;
 
   constructor(code: string, message: string, options?: ErrorOptions) {
     super(message, options);
@@ -22,16 +25,22 @@ export class AcsError extends Error {
 }
 
 /** Codes of {@link ConfigurationError}. */
-export type ConfigurationErrorCode = "MissingRegion" | "InvalidEndpoint" | "InvalidConfiguration";
+export type ConfigurationErrorCode =
+  | "MissingRegion"
+  | "InvalidEndpoint"
+  | "InvalidConfiguration"
+  /**
+   * A configuration needs an entry point of this package that the client loads at run time
+   * (`@acs-sdk/core/credentials` or `@acs-sdk/core/protocol`), and Node.js could not load it,
+   * typically because the application was bundled and shipped without `node_modules`.
+   */
+  | "EntryPointUnavailable";
 
 /** The client configuration cannot produce a request (no region, a malformed endpoint, …). */
 export class ConfigurationError extends AcsError {
   override readonly name = "ConfigurationError";
+  /** One of {@link ConfigurationErrorCode}; the constructor is `AcsError`'s. */
   declare readonly code: ConfigurationErrorCode;
-
-  constructor(code: ConfigurationErrorCode, message: string, options?: ErrorOptions) {
-    super(code, message, options);
-  }
 }
 
 /** A request failed its operation's generated validator; nothing was sent. */
@@ -39,14 +48,12 @@ export class ValidationError extends AcsError {
   override readonly name = "ValidationError";
   declare readonly code: "ValidationFailed";
   /** Every problem the validator found, in its order. */
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(action: string, issues: readonly ValidationIssue[]) {
-    const lines = issues.map((issue) => `  - ${issue.path}: ${issue.message}`);
     super(
       "ValidationFailed",
-      `${action} request is invalid (${issues.length} ${issues.length === 1 ? "issue" : "issues"}); ` +
-        `fix these parameters and call again:\n${lines.join("\n")}`,
+      `${action} request is invalid; fix these parameters and call again:${issues.map((issue) => `\n  - ${issue.path}: ${issue.message}`).join("")}`,
     );
     this.issues = issues;
   }
@@ -68,7 +75,7 @@ export class SerializationError extends AcsError {
   override readonly name = "SerializationError";
   declare readonly code: SerializationErrorCode;
   /** Parameter path of the offending value (`Filters[0].Values[1]`), when there is one. */
-  readonly path: string | undefined;
+  declare readonly path: string | undefined;
 
   constructor(
     code: SerializationErrorCode,
@@ -102,23 +109,17 @@ export interface ServiceErrorDetails {
 /** A 4xx or 5xx response from the service. `code` is the service's own error code. */
 export class ServiceError extends AcsError {
   override readonly name: string = "ServiceError";
-  readonly action: string;
-  readonly httpStatus: number;
-  readonly requestId: string | undefined;
-  readonly hostId: string | undefined;
-  readonly recommend: string | undefined;
-  readonly accessDeniedDetail: unknown;
-  readonly data: unknown;
+  declare readonly action: string;
+  declare readonly httpStatus: number;
+  declare readonly requestId: string | undefined;
+  declare readonly hostId: string | undefined;
+  declare readonly recommend: string | undefined;
+  declare readonly accessDeniedDetail: unknown;
+  declare readonly data: unknown;
 
   constructor(details: ServiceErrorDetails) {
     super(details.code, details.message);
-    this.action = details.action;
-    this.httpStatus = details.httpStatus;
-    this.requestId = details.requestId;
-    this.hostId = details.hostId;
-    this.recommend = details.recommend;
-    this.accessDeniedDetail = details.accessDeniedDetail;
-    this.data = details.data;
+    Object.assign(this, details);
   }
 }
 
@@ -129,7 +130,7 @@ export class ServiceError extends AcsError {
 export class ThrottlingError extends ServiceError {
   override readonly name = "ThrottlingError";
   /** Wait the service asked for, from the `x-acs-retry-after` header (milliseconds). */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(details: ServiceErrorDetails, retryAfterMs: number | undefined) {
     super(details);
@@ -148,7 +149,7 @@ export class NetworkError extends AcsError {
    * Whether request bytes may have reached the server. When true, a write operation may have
    * taken effect, so it is not retried unless it carries a `ClientToken`.
    */
-  readonly requestSent: boolean;
+  declare readonly requestSent: boolean;
 
   constructor(code: NetworkErrorCode, message: string, requestSent: boolean, cause?: unknown) {
     super(code, message, cause === undefined ? undefined : { cause });
@@ -160,16 +161,16 @@ export class NetworkError extends AcsError {
 export class TimeoutError extends NetworkError {
   override readonly name = "TimeoutError";
   declare readonly code: "ConnectTimeout" | "ReadTimeout";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(phase: "connect" | "read", timeoutMs: number, target: string) {
-    const sent = phase === "read";
+    const read = phase === "read";
     super(
-      phase === "connect" ? "ConnectTimeout" : "ReadTimeout",
-      phase === "connect"
-        ? `Connecting to ${target} timed out after ${timeoutMs} ms; check the endpoint and network, or raise connectTimeoutMs.`
-        : `No response bytes from ${target} within ${timeoutMs} ms after the request was sent; raise readTimeoutMs for slow operations.`,
-      sent,
+      read ? "ReadTimeout" : "ConnectTimeout",
+      read
+        ? `No response bytes from ${target} within ${timeoutMs} ms after the request was sent; raise readTimeoutMs for slow operations.`
+        : `Connecting to ${target} timed out after ${timeoutMs} ms; check the endpoint and network, or raise connectTimeoutMs.`,
+      read,
     );
     this.timeoutMs = timeoutMs;
   }

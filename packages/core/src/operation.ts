@@ -3,6 +3,8 @@
  * needs about a product and an operation, so that the runtime never reads a spec at run time.
  */
 
+import type { SerializedParameters } from "./serialization/query-serializer.js";
+
 /** Where a request parameter travels. `host` values become part of the endpoint host name. */
 export type ParameterLocation = "query" | "path" | "header" | "host" | "formData" | "body";
 
@@ -53,7 +55,21 @@ export interface OperationDescriptor {
   readonly parameters: readonly ParameterDescriptor[];
   /** Runs before signing; a non-empty result stops the call with a `ValidationError`. */
   readonly validate?: RequestValidator;
+  /**
+   * Serializer for an operation that has parameters outside the query, or query parameters in
+   * the `json`, `simple` or `xml` style. Generated code sets it to `serializeRequest` (exported by
+   * `@acs-sdk/core`) for exactly those operations, so that only applications that call one bundle
+   * it. Without it, such an operation loads `serializeRequest` from `@acs-sdk/core/protocol` at
+   * run time. Query-only operations leave it unset and use the small query serializer.
+   */
+  readonly serialize?: RequestSerializer;
 }
+
+/** Places a request's values in the wire locations its operation's parameters name. */
+export type RequestSerializer = (
+  operation: OperationDescriptor,
+  request: object,
+) => SerializedParameters;
 
 /** Endpoint rule of a product, from the spec's `x-acs-endpoint`. */
 export interface EndpointRule {

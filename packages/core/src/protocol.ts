@@ -1,15 +1,22 @@
 /**
  * `@acs-sdk/core/protocol`: wire-protocol functions for servers and tools (a mock gateway, test
  * harnesses): both signatures, percent-encoding, parameter styles and lossless JSON. The client
- * loads several of these modules lazily, which is why they are not in the main entry point.
+ * also loads the legacy signer and the full request serializer from here at run time, only for
+ * the configurations and operations that need them (see package-entry.ts).
  */
 
 export * from "./percent-encode.js";
 export { parseJson, stringifyJson } from "./serialization/lossless-json.js";
 export { flattenParameter } from "./serialization/parameter-style.js";
+export {
+  FORM_CONTENT_TYPE,
+  JSON_CONTENT_TYPE,
+  serializeRequest,
+} from "./serialization/request-serializer.js";
 export * from "./signing/acs3-signature.js";
 export {
   computeRpcV1Signature,
   type RpcV1Signature,
   type RpcV1SignatureInput,
+  rpcV1Signer,
 } from "./signing/rpc-v1-signature.js";

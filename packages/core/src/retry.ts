@@ -11,7 +11,7 @@
  */
 
 import type { RetryOptions } from "./config.js";
-import { NetworkError, RequestAbortedError, ServiceError, ThrottlingError } from "./errors.js";
+import { NetworkError, ServiceError, ThrottlingError } from "./errors.js";
 
 /** Total attempts including the first. */
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -34,15 +34,14 @@ export function resolveRetryPolicy(
   client: RetryOptions | undefined,
   call: RetryOptions | undefined,
 ): RetryPolicy {
+  const option = <K extends keyof RetryOptions>(name: K): RetryOptions[K] =>
+    call?.[name] ?? client?.[name];
   return {
-    maxAttempts: Math.max(
-      1,
-      Math.floor(call?.maxAttempts ?? client?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
-    ),
-    baseDelayMs: call?.baseDelayMs ?? client?.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
-    maxDelayMs: call?.maxDelayMs ?? client?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
-    random: call?.random ?? client?.random ?? Math.random,
-    sleep: call?.sleep ?? client?.sleep ?? sleep,
+    maxAttempts: Math.max(1, Math.floor(option("maxAttempts") ?? DEFAULT_MAX_ATTEMPTS)),
+    baseDelayMs: option("baseDelayMs") ?? DEFAULT_BASE_DELAY_MS,
+    maxDelayMs: option("maxDelayMs") ?? DEFAULT_MAX_DELAY_MS,
+    random: option("random") ?? Math.random,
+    sleep: option("sleep") ?? sleep,
   };
 }
 
@@ -78,21 +77,11 @@ export function computeDelayMs(
   return Math.floor(policy.random() * ceiling);
 }
 
-/** Waits `ms` milliseconds; rejects with `RequestAbortedError` when `signal` fires. */
+/**
+ * Waits `ms` milliseconds; rejects with an `AbortError` when `signal` fires, which the client
+ * reports as `RequestAbortedError`. `node:timers/promises` is loaded on the first wait, as most
+ * applications never retry.
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new RequestAbortedError("The retry wait", signal.reason));
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new RequestAbortedError("The retry wait", signal?.reason));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  return process.getBuiltinModule("node:timers/promises").setTimeout(ms, undefined, { signal });
 }

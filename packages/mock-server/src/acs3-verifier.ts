@@ -1,4 +1,9 @@
-import { ACS3_ALGORITHM, computeAcs3Signature, parseAuthorization, sha256Hex } from "@acs-sdk/core";
+import {
+  ACS3_ALGORITHM,
+  computeAcs3Signature,
+  parseAuthorization,
+  sha256Hex,
+} from "@acs-sdk/core/protocol";
 import type { CredentialStore } from "./credential-store.js";
 import { AcsError, missingParameter } from "./errors.js";
 import type { ReceivedRequest } from "./received-request.js";

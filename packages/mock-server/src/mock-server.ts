@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { parseJson } from "@acs-sdk/core";
+import { parseJson } from "@acs-sdk/core/protocol";
 import { CredentialStore } from "./credential-store.js";
 import { MockServerError } from "./errors.js";
 import { FaultPlan } from "./faults.js";

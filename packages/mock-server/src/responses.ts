@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { stringifyJson } from "@acs-sdk/core";
+import { stringifyJson } from "@acs-sdk/core/protocol";
 import type { AcsError } from "./errors.js";
 
 /** The content type of the gateway's JSON responses. */

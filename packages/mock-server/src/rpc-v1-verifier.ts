@@ -1,4 +1,4 @@
-import { computeRpcV1Signature } from "@acs-sdk/core";
+import { computeRpcV1Signature } from "@acs-sdk/core/protocol";
 import type { CredentialStore } from "./credential-store.js";
 import { AcsError, missingParameter } from "./errors.js";
 import type { ReplayGuard } from "./replay-guard.js";

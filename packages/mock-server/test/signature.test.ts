@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { computeAcs3Signature, computeRpcV1Signature, percentEncode } from "@acs-sdk/core";
+import { computeAcs3Signature, percentEncode } from "@acs-sdk/core";
+import { computeRpcV1Signature } from "@acs-sdk/core/protocol";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
 import { ADD_CROSS_ACCOUNT, HBR_SPEC, hbrClient } from "./fixtures.js";

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { StaticAkCredentialProvider } from "@acs-sdk/core";
+import { StaticAkCredentialProvider } from "@acs-sdk/core/credentials";
 import { addCrossAccount, HbrClient } from "@acs-sdk/hbr-client";
 import { requestValidators } from "@acs-sdk/hbr-validators";
 import { startMockServer } from "@acs-sdk/mock-server";

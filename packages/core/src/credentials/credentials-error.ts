@@ -1,3 +1,5 @@
+import { AcsError } from "../errors.js";
+
 /**
  * Stable codes of {@link CredentialsError}. Callers branch on these, so they never change meaning.
  *
@@ -24,13 +26,13 @@ export type CredentialsErrorCode =
 /**
  * Failure to resolve a credential. Messages name the provider, the value or file involved and
  * what to change. They never contain an AccessKey secret, a security token or an OIDC token.
+ * It extends `AcsError`, so one `instanceof AcsError` check covers every runtime error.
  */
-export class CredentialsError extends Error {
+export class CredentialsError extends AcsError {
   override readonly name = "CredentialsError";
-  /** Stable machine-readable reason. */
-  readonly code: CredentialsErrorCode;
+  declare readonly code: CredentialsErrorCode;
   /** Name of the provider that failed (`env`, `ram_role_arn/static_ak`, `default`, …). */
-  readonly provider: string;
+  declare readonly provider: string;
 
   constructor(
     code: CredentialsErrorCode,
@@ -38,8 +40,7 @@ export class CredentialsError extends Error {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(`${provider}: ${message}`, options);
-    this.code = code;
+    super(code, `${provider}: ${message}`, options);
     this.provider = provider;
   }
 }

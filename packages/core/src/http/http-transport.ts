@@ -1,17 +1,21 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import type * as https from "node:https";
 import type { Socket } from "node:net";
 import type { ResolvedEndpoint } from "../endpoint.js";
 import { NetworkError, RequestAbortedError, TimeoutError } from "../errors.js";
 
-/** One HTTP exchange to send. */
+/** What every attempt of one call sends. */
 export interface TransportRequest {
   readonly endpoint: ResolvedEndpoint;
   readonly method: string;
+  readonly body: Buffer | undefined;
+}
+
+/** What one attempt adds: its signed request target and headers. */
+export interface TransportAttempt {
   /** Request target: path and query. */
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: Buffer | undefined;
 }
 
 /** A complete HTTP response, body buffered. */
@@ -33,59 +37,76 @@ export interface TransportOptions {
   readonly action: string;
 }
 
+const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo" } as const;
+
 /**
  * Sends requests over `node:http`/`node:https` with keep-alive agents owned by one client.
  * Each error records in `requestSent` whether request bytes may have reached the server. A failure
  * while connecting a new socket sent nothing, and any later failure might have sent the request.
+ *
+ * `node:https` loads TLS, which costs a few milliseconds, so it is loaded on the first HTTPS
+ * request rather than when the application imports the client.
  */
 export class HttpTransport {
-  #httpAgent: HttpAgent | undefined;
-  #httpsAgent: HttpsAgent | undefined;
+  #httpAgent: Agent | undefined;
+  #httpsAgent: https.Agent | undefined;
 
-  send(request: TransportRequest, options: TransportOptions): Promise<TransportResponse> {
+  send(
+    request: TransportRequest,
+    attempt: TransportAttempt,
+    options: TransportOptions,
+  ): Promise<TransportResponse> {
     return new Promise((resolve, reject) => {
       const { endpoint } = request;
       const isHttps = endpoint.protocol === "https:";
       const target = `${endpoint.protocol}//${endpoint.host}`;
-      const { signal } = options;
-      let settled = false;
+      const { signal, readTimeoutMs } = options;
       let connected = false;
       let flushed = false;
       let connectTimer: NodeJS.Timeout | undefined;
       let readTimer: NodeJS.Timeout | undefined;
 
-      const outgoing = (isHttps ? httpsRequest : httpRequest)({
-        agent: isHttps ? this.#getHttpsAgent() : this.#getHttpAgent(),
+      let agent: Agent;
+      let send = httpRequest;
+      if (isHttps) {
+        const tls = process.getBuiltinModule("node:https");
+        agent = this.#httpsAgent ??= new tls.Agent(AGENT_OPTIONS);
+        send = tls.request;
+      } else {
+        agent = this.#httpAgent ??= new Agent(AGENT_OPTIONS);
+      }
+      // Node.js destroys the request when `signal` fires and removes its listener at the end.
+      const outgoing = send({
+        agent,
         hostname: endpoint.hostname,
         port: endpoint.port,
         method: request.method,
-        path: request.path,
-        headers: request.headers,
+        path: attempt.path,
+        headers: attempt.headers,
+        signal,
       });
 
-      const onAbort = (): void => {
-        fail(new RequestAbortedError(options.action, signal?.reason));
-      };
-      const fail = (error: Error): void => {
-        if (settled) {
-          return;
-        }
-        settled = true;
+      const settle = (error?: Error, response?: TransportResponse): void => {
         clearTimeout(connectTimer);
         clearTimeout(readTimer);
-        signal?.removeEventListener("abort", onAbort);
-        outgoing.destroy();
-        reject(error);
+        if (error) {
+          outgoing.destroy();
+          reject(error);
+        } else {
+          resolve(response as TransportResponse);
+        }
       };
+      const fail = (cause: Error, sent: boolean): void =>
+        settle(
+          signal?.aborted
+            ? new RequestAbortedError(options.action, signal.reason)
+            : networkError(target, sent, cause),
+        );
+      const timeout = (phase: "connect" | "read", ms: number): NodeJS.Timeout =>
+        setTimeout(() => settle(new TimeoutError(phase, ms, target)), ms);
       // One timer per attempt, restarted with refresh(): cheaper than a new timer per chunk.
       const armReadTimer = (): void => {
-        if (readTimer === undefined) {
-          readTimer = setTimeout(() => {
-            fail(new TimeoutError("read", options.readTimeoutMs, target));
-          }, options.readTimeoutMs);
-        } else {
-          readTimer.refresh();
-        }
+        readTimer = readTimer?.refresh() ?? timeout("read", readTimeoutMs);
       };
       const onConnected = (): void => {
         connected = true;
@@ -95,23 +116,11 @@ export class HttpTransport {
         }
       };
 
-      if (signal !== undefined) {
-        if (signal.aborted) {
-          onAbort();
-          return;
-        }
-        signal.addEventListener("abort", onAbort, { once: true });
-      }
-
       outgoing.once("socket", (socket: Socket) => {
-        const isNew = !outgoing.reusedSocket && (socket.connecting || isHttps);
-        if (!isNew) {
-          onConnected();
-          return;
+        if (outgoing.reusedSocket || !(socket.connecting || isHttps)) {
+          return onConnected();
         }
-        connectTimer = setTimeout(() => {
-          fail(new TimeoutError("connect", options.connectTimeoutMs, target));
-        }, options.connectTimeoutMs);
+        connectTimer = timeout("connect", options.connectTimeoutMs);
         socket.once(isHttps ? "secureConnect" : "connect", onConnected);
       });
       outgoing.once("finish", () => {
@@ -127,26 +136,16 @@ export class HttpTransport {
           chunks.push(chunk);
           armReadTimer();
         });
-        response.once("end", () => {
-          if (settled) {
-            return;
-          }
-          settled = true;
-          clearTimeout(readTimer);
-          signal?.removeEventListener("abort", onAbort);
-          resolve({
-            status: response.statusCode ?? 0,
+        response.once("end", () =>
+          settle(undefined, {
+            status: response.statusCode as number,
             headers: flattenHeaders(response.headers),
             body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks),
-          });
-        });
-        response.once("error", (error) => {
-          fail(networkError(target, true, error));
-        });
+          }),
+        );
+        response.once("error", (error) => fail(error, true));
       });
-      outgoing.once("error", (error) => {
-        fail(networkError(target, connected, error));
-      });
+      outgoing.once("error", (error) => fail(error, connected));
       outgoing.end(request.body);
     });
   }
@@ -155,42 +154,29 @@ export class HttpTransport {
   destroy(): void {
     this.#httpAgent?.destroy();
     this.#httpsAgent?.destroy();
-    this.#httpAgent = undefined;
-    this.#httpsAgent = undefined;
-  }
-
-  #getHttpAgent(): HttpAgent {
-    this.#httpAgent ??= new HttpAgent({ keepAlive: true, scheduling: "lifo" });
-    return this.#httpAgent;
-  }
-
-  #getHttpsAgent(): HttpsAgent {
-    this.#httpsAgent ??= new HttpsAgent({ keepAlive: true, scheduling: "lifo" });
-    return this.#httpsAgent;
+    this.#httpAgent = this.#httpsAgent = undefined;
   }
 }
 
 function networkError(target: string, requestSent: boolean, cause: Error): NetworkError {
   const code = (cause as NodeJS.ErrnoException).code;
-  const reason = code === undefined ? cause.message : `${code}: ${cause.message}`;
-  const message = requestSent
-    ? `Connection to ${target} failed after the request was sent (${reason}); the server may have processed it.`
-    : `Could not connect to ${target} (${reason}); nothing was sent. Check the endpoint and the network.`;
-  return new NetworkError("NetworkFailure", message, requestSent, cause);
+  const reason = code ? `${code}: ${cause.message}` : cause.message;
+  return new NetworkError(
+    "NetworkFailure",
+    requestSent
+      ? `Connection to ${target} failed after the request was sent (${reason}); the server may have processed it.`
+      : `Could not connect to ${target} (${reason}); nothing was sent. Check the endpoint and the network.`,
+    requestSent,
+    cause,
+  );
 }
 
+/** Node.js joins repeated headers itself except a few (`set-cookie`), which arrive as arrays. */
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  // Node.js joins repeated headers itself except a few (set-cookie), which arrive as arrays.
-  for (const name of Object.keys(headers)) {
-    if (Array.isArray(headers[name])) {
-      const flat: Record<string, string> = {};
-      for (const key of Object.keys(headers)) {
-        const value = headers[key];
-        if (value !== undefined) {
-          flat[key] = typeof value === "string" ? value : value.join(", ");
-        }
-      }
-      return flat;
+  for (const name in headers) {
+    const value = headers[name];
+    if (Array.isArray(value)) {
+      headers[name] = value.join(", ");
     }
   }
   return headers as Record<string, string>;

@@ -24,22 +24,15 @@ export interface SerializedParameters {
 
 /**
  * Tells whether every parameter of an operation is a query parameter in the `repeatList` or `flat`
- * form, as in most RPC operations. Such operations use {@link serializeQuery}, so the full
- * serializer (bodies, headers, paths, the `json`, `simple` and `xml` styles) is loaded only when
- * an operation needs it.
+ * form, as in most RPC operations. Such operations use {@link serializeQuery}; the others need
+ * `serializeRequest` (bodies, headers, paths, the `json`, `simple` and `xml` styles), which
+ * applications only bundle when they call such an operation.
  */
 export function isQueryOnly(operation: OperationDescriptor): boolean {
-  for (const parameter of operation.parameters) {
-    if (
-      parameter.in !== "query" ||
-      (parameter.style !== undefined &&
-        parameter.style !== "repeatList" &&
-        parameter.style !== "flat")
-    ) {
-      return false;
-    }
-  }
-  return true;
+  return operation.parameters.every(
+    ({ in: location, style }) =>
+      location === "query" && (!style || style === "repeatList" || style === "flat"),
+  );
 }
 
 /**
@@ -52,14 +45,12 @@ export function serializeQuery(
   operation: OperationDescriptor,
   request: object,
 ): SerializedParameters {
-  const values = request as Readonly<Record<string, unknown>>;
   const query: Record<string, string> = Object.create(null);
   for (const parameter of operation.parameters) {
-    const value = values[parameter.name];
-    if (value !== undefined && value !== null) {
-      checkParameterType(parameter, value);
-      flattenValue(query, parameter.name, value, parameter.name);
-    }
+    const { name } = parameter;
+    const value = (request as Readonly<Record<string, unknown>>)[name];
+    checkParameterType(parameter, value);
+    flattenValue(query, name, value, name);
   }
   return {
     pathname: operation.pathname,
@@ -72,7 +63,7 @@ export function serializeQuery(
 
 /**
  * Rejects an object or list passed for a parameter whose descriptor names a scalar type, rather
- * than flattening it into parameters the service does not expect.
+ * than flattening it into parameters the service does not expect. Absent values pass.
  *
  * @throws SerializationError `UnserializableValue` naming the parameter.
  */
@@ -80,7 +71,10 @@ export function checkParameterType(parameter: ParameterDescriptor, value: unknow
   const { type } = parameter;
   if (
     typeof value === "object" &&
-    (type === "string" || type === "number" || type === "integer" || type === "boolean")
+    value !== null &&
+    type !== undefined &&
+    type !== "array" &&
+    type !== "object"
   ) {
     throw unserializable(value, parameter.name, `a ${type} (the parameter's type)`);
   }

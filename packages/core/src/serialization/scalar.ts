@@ -10,18 +10,14 @@ import { SerializationError } from "../errors.js";
  *   bigint or a boolean.
  */
 export function formatScalar(value: unknown, path: string): string {
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "boolean":
-      return value ? "true" : "false";
-    case "bigint":
-      return value.toString();
-    case "number":
-      return formatNumber(value, path);
-    default:
-      throw unserializable(value, path, "a string, number, bigint or boolean");
+  const type = typeof value;
+  if (type === "number") {
+    return formatNumber(value as number, path);
   }
+  if (type === "string" || type === "boolean" || type === "bigint") {
+    return String(value);
+  }
+  throw unserializable(value, path, "a string, number, bigint or boolean");
 }
 
 /** Formats a finite number; integers of 1e21 and more get all their digits. */
@@ -29,10 +25,9 @@ export function formatNumber(value: number, path: string): string {
   if (!Number.isFinite(value)) {
     throw unserializable(value, path, "a finite number");
   }
-  if (Number.isInteger(value) && Math.abs(value) >= 1e21) {
-    return BigInt(value).toString();
-  }
-  return String(value);
+  return Number.isInteger(value) && Math.abs(value) >= 1e21
+    ? BigInt(value).toString()
+    : String(value);
 }
 
 /** Builds the error for a value that cannot be written, naming its kind and path. */
@@ -45,37 +40,34 @@ export function unserializable(value: unknown, path: string, expected: string): 
 }
 
 /** Names the kind of a value for messages without printing it (it may be large or secret). */
-export function describeValue(value: unknown): string {
-  if (value === null) {
-    return "null";
-  }
-  if (Array.isArray(value)) {
-    return "an array";
-  }
-  switch (typeof value) {
-    case "number":
-      return Number.isNaN(value) ? "NaN" : `the number ${value}`;
-    case "object":
-      return value instanceof Date ? "a Date (pass an ISO 8601 string)" : "an object";
-    case "undefined":
-      return "undefined";
-    default:
-      return `a ${typeof value}`;
-  }
+function describeValue(value: unknown): string {
+  return value === null || value === undefined || Number.isNaN(value)
+    ? String(value)
+    : Array.isArray(value)
+      ? "an array"
+      : value instanceof Date
+        ? "a Date (pass an ISO 8601 string)"
+        : typeof value === "object"
+          ? "an object"
+          : typeof value === "number"
+            ? `the number ${value}`
+            : `a ${typeof value}`;
 }
 
 /** True for objects that flatten into named members: not arrays and not built-in value types. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return false;
-  }
-  return !(
-    value instanceof Date ||
-    value instanceof RegExp ||
-    value instanceof Map ||
-    value instanceof Set ||
-    value instanceof Promise ||
-    ArrayBuffer.isView(value) ||
-    value instanceof ArrayBuffer
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(
+      value instanceof Date ||
+      value instanceof RegExp ||
+      value instanceof Map ||
+      value instanceof Set ||
+      value instanceof Promise ||
+      value instanceof ArrayBuffer ||
+      ArrayBuffer.isView(value)
+    )
   );
 }

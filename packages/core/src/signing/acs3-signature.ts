@@ -105,70 +105,54 @@ export function canonicalizeHeaders(
   headers: HeaderValues,
   signedHeaders?: readonly string[],
 ): { canonicalHeaders: string; signedHeaders: string } {
-  // Trimmed values by lowercase name; a name with several occurrences keeps a list. This runs for
-  // every request, so the common case (one string per name) allocates no list.
-  const values: Record<string, string | string[]> = Object.create(null);
-  const names: string[] = [];
-  const wanted = signedHeaders === undefined ? undefined : new Set<string>();
-  for (const name of signedHeaders ?? []) {
-    const lowercase = name.toLowerCase();
-    if (!wanted?.has(lowercase)) {
-      wanted?.add(lowercase);
-      names.push(lowercase);
-    }
-  }
-  for (const rawName of Object.keys(headers)) {
-    const value = headers[rawName];
-    if (value === undefined) {
-      continue;
-    }
-    const name = rawName.toLowerCase();
-    if (wanted === undefined ? !isSignedByDefault(name) : !wanted.has(name)) {
-      continue;
-    }
-    const isNew = values[name] === undefined;
-    if (typeof value === "string") {
-      addOccurrence(values, name, value);
-    } else {
-      for (const item of value) {
-        addOccurrence(values, name, item);
-      }
-    }
-    if (isNew && wanted === undefined && values[name] !== undefined) {
-      names.push(name);
-    }
-  }
-  names.sort();
-  let canonicalHeaders = "";
-  for (const name of names) {
-    // Occurrences of one header are merged the way the official runtime merges them: sorted, then
-    // joined with "," (no space).
-    const value = values[name] ?? "";
-    canonicalHeaders += `${name}:${typeof value === "string" ? value : value.sort().join(",")}\n`;
-  }
-  return { canonicalHeaders, signedHeaders: names.join(";") };
+  const { values, names } = mergeHeaders(headers, signedHeaders);
+  return {
+    canonicalHeaders: formatCanonicalHeaders(values, names),
+    signedHeaders: names.join(";"),
+  };
 }
 
 /**
- * Builds what {@link canonicalizeHeaders} builds, for headers a client made itself (lowercase,
- * unique names, string values), without the bookkeeping for repeated names. Runs per request.
+ * Merges header occurrences by lowercase name, the way the official runtime merges them: trimmed
+ * values, sorted, joined with "," (no space). Returns the names to sign, sorted: `signedHeaders`
+ * when given (as a server reads them from `Authorization`), else every name
+ * {@link isSignedByDefault} accepts.
  */
-export function canonicalizeNormalizedHeaders(headers: Readonly<Record<string, string>>): {
-  canonicalHeaders: string;
-  signedHeaders: string;
-} {
-  const names: string[] = [];
-  for (const name of Object.keys(headers)) {
-    if (isSignedByDefault(name)) {
-      names.push(name);
+function mergeHeaders(
+  headers: HeaderValues,
+  signedHeaders: readonly string[] | undefined,
+): { values: Record<string, string>; names: string[] } {
+  const occurrences: Record<string, string[]> = Object.create(null);
+  for (const rawName of Object.keys(headers)) {
+    const name = rawName.toLowerCase();
+    const value = headers[rawName];
+    for (const item of typeof value === "string" ? [value] : (value ?? [])) {
+      occurrences[name] = [...(occurrences[name] ?? []), item.trim()];
     }
   }
-  names.sort();
-  let canonicalHeaders = "";
+  const names = [
+    ...new Set(
+      signedHeaders?.map((name) => name.toLowerCase()) ??
+        Object.keys(occurrences).filter(isSignedByDefault),
+    ),
+  ].sort();
+  const values: Record<string, string> = Object.create(null);
   for (const name of names) {
-    canonicalHeaders += `${name}:${(headers[name] as string).trim()}\n`;
+    values[name] = occurrences[name]?.sort().join(",") ?? "";
   }
-  return { canonicalHeaders, signedHeaders: names.join(";") };
+  return { values, names };
+}
+
+/** One `name:value\n` line per name, values trimmed. */
+function formatCanonicalHeaders(
+  headers: Readonly<Record<string, string>>,
+  names: readonly string[],
+): string {
+  let text = "";
+  for (const name of names) {
+    text += `${name}:${headers[name]?.trim()}\n`;
+  }
+  return text;
 }
 
 /** Applies the V3 canonical-URI substitutions to an already percent-encoded path. */
@@ -176,30 +160,38 @@ export function canonicalizeUri(pathname: string): string {
   return pathname.replaceAll("+", "%20").replaceAll("*", "%2A").replaceAll("%7E", "~");
 }
 
-/**
- * Computes the canonical request, string to sign and signature from parts that are already
- * canonical; {@link computeAcs3Signature} is the general entry point.
- */
-export function signCanonicalParts(parts: {
+/** The request parts a V3 signature covers besides the headers. */
+export interface CanonicalParts {
   readonly method: string;
+  /** Percent-encoded path without the query. */
   readonly pathname: string;
+  /** Output of {@link canonicalizeQuery}. */
   readonly canonicalQuery: string;
-  /** Output of {@link canonicalizeHeaders}. */
-  readonly headers: { readonly canonicalHeaders: string; readonly signedHeaders: string };
+  /** Hex SHA-256 of the body. */
   readonly payloadHash: string;
-  readonly accessKeySecret: string;
-}): Acs3Signature {
-  const { canonicalHeaders, signedHeaders } = parts.headers;
+}
+
+/**
+ * Computes the canonical request, string to sign and signature. `headers` maps lowercase names
+ * to values (merged, as {@link canonicalizeHeaders} merges occurrences); `signedHeaders` lists
+ * the names to sign, sorted. {@link computeAcs3Signature} is the general entry point.
+ */
+export function signCanonicalParts(
+  parts: CanonicalParts,
+  headers: Readonly<Record<string, string>>,
+  signedHeaders: readonly string[],
+  accessKeySecret: string,
+): Acs3Signature {
+  const names = signedHeaders.join(";");
   const canonicalRequest =
     `${parts.method}\n${canonicalizeUri(parts.pathname)}\n${parts.canonicalQuery}\n` +
-    `${canonicalHeaders}\n${signedHeaders}\n${parts.payloadHash}`;
+    `${formatCanonicalHeaders(headers, signedHeaders)}\n${names}\n${parts.payloadHash}`;
   const stringToSign = `${ACS3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
-  const signature = createHmac("sha256", parts.accessKeySecret).update(stringToSign).digest("hex");
   return {
     canonicalRequest,
     stringToSign,
-    signature,
-    signedHeaders,
+    signature: createHmac("sha256", accessKeySecret).update(stringToSign).digest("hex"),
+    signedHeaders: names,
     payloadHash: parts.payloadHash,
   };
 }
@@ -210,16 +202,19 @@ export function signCanonicalParts(parts: {
  * {@link parseAuthorization}, then comparing `signature`.
  */
 export function computeAcs3Signature(input: Acs3SignatureInput): Acs3Signature {
-  const payloadHash =
-    input.body === undefined || input.body.length === 0 ? EMPTY_BODY_SHA256 : sha256Hex(input.body);
-  return signCanonicalParts({
-    method: input.method,
-    pathname: input.pathname,
-    canonicalQuery: canonicalizeQuery(input.query),
-    headers: canonicalizeHeaders(input.headers, input.signedHeaders),
-    payloadHash,
-    accessKeySecret: input.accessKeySecret,
-  });
+  const { body } = input;
+  const { values, names } = mergeHeaders(input.headers, input.signedHeaders);
+  return signCanonicalParts(
+    {
+      method: input.method,
+      pathname: input.pathname,
+      canonicalQuery: canonicalizeQuery(input.query),
+      payloadHash: body?.length ? sha256Hex(body) : EMPTY_BODY_SHA256,
+    },
+    values,
+    names,
+    input.accessKeySecret,
+  );
 }
 
 /** Formats the `Authorization` header value: no spaces after the commas. */
@@ -273,14 +268,14 @@ export function parseAuthorization(header: string): ParsedAuthorization | undefi
   };
 }
 
-function isSignedByDefault(lowercaseName: string): boolean {
+/** True for the headers a client signs: `host`, `content-type` and every `x-acs-*` header. */
+export function isSignedByDefault(lowercaseName: string): boolean {
   return (
     lowercaseName.startsWith("x-acs-") ||
     lowercaseName === "host" ||
     lowercaseName === "content-type"
   );
 }
-
 function isIterable(value: object): value is Iterable<readonly [string, string]> {
   return typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === "function";
 }
@@ -290,19 +285,4 @@ function compareByName(a: readonly [string, string], b: readonly [string, string
     return 0;
   }
   return a[0] < b[0] ? -1 : 1;
-}
-
-function addOccurrence(
-  values: Record<string, string | string[]>,
-  name: string,
-  value: string,
-): void {
-  const existing = values[name];
-  if (existing === undefined) {
-    values[name] = value.trim();
-  } else if (typeof existing === "string") {
-    values[name] = [existing, value.trim()];
-  } else {
-    existing.push(value.trim());
-  }
 }

@@ -1,7 +1,7 @@
 import type { Credential } from "../credentials/credential.js";
 import {
-  canonicalizeNormalizedHeaders,
   formatAcs3Authorization,
+  isSignedByDefault,
   signCanonicalParts,
 } from "./acs3-signature.js";
 import {
@@ -22,7 +22,7 @@ import {
 export const acs3Signer: RequestSigner = {
   sign(request: PreparedRequest, credential: Credential, attempt: AttemptContext): SignedRequest {
     const headers: Record<string, string> = {
-      host: request.host,
+      host: request.endpoint.host,
       "x-acs-version": request.apiVersion,
       "x-acs-action": request.action,
       "user-agent": request.userAgent,
@@ -46,16 +46,14 @@ export const acs3Signer: RequestSigner = {
       headers["x-acs-accesskey-id"] = credential.accessKeyId;
       headers["x-acs-security-token"] = credential.securityToken;
     }
-    const signature = signCanonicalParts({
-      method: request.method,
-      pathname: request.pathname,
-      canonicalQuery: request.canonicalQuery,
-      // Names are lowercase and unique: the literals above plus `request.headers`, which the
-      // serializer merged by lowercase name.
-      headers: canonicalizeNormalizedHeaders(headers),
-      payloadHash: request.payloadHash,
-      accessKeySecret: credential.accessKeySecret,
-    });
+    // Names are lowercase and unique: the literals above plus `request.headers`, which the
+    // serializer merged by lowercase name.
+    const signature = signCanonicalParts(
+      request,
+      headers,
+      Object.keys(headers).filter(isSignedByDefault).sort(),
+      credential.accessKeySecret,
+    );
     headers.authorization = formatAcs3Authorization(
       credential.accessKeyId,
       signature.signedHeaders,

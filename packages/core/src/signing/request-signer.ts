@@ -10,10 +10,11 @@ export interface PreparedRequest {
   readonly apiVersion: string;
   readonly style: "RPC" | "ROA";
   readonly method: string;
-  /** Request target, with any `host` parameters prepended to the host name. */
+  /**
+   * Request target, with any `host` parameters prepended to the host name; its `host` is the
+   * value of the `host` header.
+   */
   readonly endpoint: ResolvedEndpoint;
-  /** Value of the `host` header: host name, plus `:port` when the endpoint names one. */
-  readonly host: string;
   /** Percent-encoded path without the query. */
   readonly pathname: string;
   /** Flattened query parameters with decoded values. */

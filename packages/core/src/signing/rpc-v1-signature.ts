@@ -82,7 +82,7 @@ export const rpcV1Signer: RequestSigner = {
     query.Signature = signature.signature;
 
     const headers: Record<string, string> = {
-      host: request.host,
+      host: request.endpoint.host,
       "x-acs-version": request.apiVersion,
       "x-acs-action": request.action,
       "user-agent": request.userAgent,

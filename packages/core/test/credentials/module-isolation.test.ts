@@ -20,9 +20,10 @@ async function bundledSources(entry: string): Promise<string[]> {
 }
 
 describe("module isolation", () => {
-  test("static providers pull in only the error class", async () => {
+  test("static providers pull in only the error classes", async () => {
     expect(await bundledSources("static-credentials.ts")).toEqual([
       "credentials-error.ts",
+      "errors.ts",
       "static-credentials.ts",
     ]);
   });
@@ -31,14 +32,15 @@ describe("module isolation", () => {
     expect(await bundledSources("env-provider.ts")).toEqual([
       "credentials-error.ts",
       "env-provider.ts",
+      "errors.ts",
       "provider-options.ts",
     ]);
   });
 
-  test("package index tree-shakes to the static provider", async () => {
+  test("credentials entry tree-shakes to the static provider", async () => {
     const result = await build({
       stdin: {
-        contents: 'export { StaticAkCredentialProvider } from "./src/index.ts";',
+        contents: 'export { StaticAkCredentialProvider } from "./src/credential-providers.ts";',
         resolveDir: fileURLToPath(new URL("../..", import.meta.url)),
         loader: "ts",
       },
