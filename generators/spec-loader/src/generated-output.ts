@@ -3,6 +3,7 @@
  * memory; the `pnpm generate` command writes them.
  */
 import { compareCodeUnits } from "./canonical-order.js";
+import { indentSource } from "./indent-source.js";
 import type { SpecModel } from "./model.js";
 
 /** The command that regenerates every generated file. */
@@ -96,13 +97,13 @@ export function productPackages(base: string): ProductPackages {
  */
 export interface PrintableSourceFile {
   getFilePath(): string;
-  formatText(settings: object): void;
   getFullText(): string;
 }
 
 /**
- * Formats source files of an in-memory project rooted at `/` and returns them, each starting
- * with `header`, sorted by path.
+ * Prints source files of an in-memory project rooted at `/`, re-indented by nesting (the result
+ * equals TypeScript's formatter with {@link GENERATED_FORMAT_SETTINGS} on generated code, at a
+ * fraction of its cost), each starting with `header`, sorted by path.
  */
 export function printSourceFiles(
   files: readonly PrintableSourceFile[],
@@ -110,8 +111,7 @@ export function printSourceFiles(
 ): GeneratedFile[] {
   return files
     .map((file) => {
-      file.formatText(GENERATED_FORMAT_SETTINGS);
-      const content = `${header}\n${file.getFullText().trimStart()}`;
+      const content = `${header}\n${indentSource(file.getFullText().trimStart())}`;
       return { path: file.getFilePath().replace(/^\//, ""), content };
     })
     .sort((left, right) => compareCodeUnits(left.path, right.path));

@@ -44,6 +44,7 @@ export {
   RESERVED_WORDS,
   splitWords,
 } from "./identifiers.js";
+export { indentSource } from "./indent-source.js";
 export { decodePointer, encodePointer, getAtPointer, type PathSegment } from "./json-pointer.js";
 export {
   BASE_DOCUMENT_FILE,

@@ -120,11 +120,28 @@ export function childPath(path: CheckPath, key: string, context: CheckContext): 
   };
 }
 
+/**
+ * Writes JSON data as a TypeScript literal, spaced as TypeScript's formatter spaces it
+ * (`["a", "b"]`, `{ "a": 1 }`), so that generated files need no formatting pass.
+ */
+export function dataLiteral(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(dataLiteral).join(", ")}]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).map(
+      ([key, item]) => `${JSON.stringify(key)}: ${dataLiteral(item)}`,
+    );
+    return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+  }
+  return JSON.stringify(value);
+}
+
 /** Writes constraint values as an object literal, or nothing when there are none. */
 function constraintsArgument(schema: SchemaObject, keys: readonly string[]): string {
   const entries = keys
     .filter((key) => schema[key] !== undefined)
-    .map((key) => `${objectLiteralKey(key)}: ${JSON.stringify(schema[key])}`);
+    .map((key) => `${objectLiteralKey(key)}: ${dataLiteral(schema[key])}`);
   return entries.length === 0 ? "" : `, { ${entries.join(", ")} }`;
 }
 
@@ -259,7 +276,7 @@ export function propertyChecks(
     } else if (itemChecks.length > 0) {
       statements.push(
         `for (const [${key}, ${item}] of Object.entries(${object})) {`,
-        `if (!${JSON.stringify(declared)}.includes(${key})) {`,
+        `if (!${dataLiteral(declared)}.includes(${key})) {`,
         ...itemChecks,
         "}",
         "}",
