@@ -95,6 +95,11 @@ const cases: readonly SchemaCase[] = [
     warnings: ["value-unconvertible /enum"],
   },
   {
+    name: "an empty enum means none",
+    given: { type: "string", enum: [], example: "BACKUP" },
+    want: { type: "string", examples: ["BACKUP"] },
+  },
+  {
     name: "boolean default and example are typed",
     given: { type: "boolean", default: "false", example: "true" },
     want: { type: "boolean", default: false, examples: [true] },

@@ -151,6 +151,11 @@ function convertEnum(
     context.report("constraint-invalid", at, `enum ${JSON.stringify(values)} is not a list`);
     return undefined;
   }
+  if (values.length === 0) {
+    // The metadata writes `enum: []` where a value has no list; in JSON Schema it would reject
+    // every value.
+    return undefined;
+  }
   const converted = values.map((value) => convertToType(value, type));
   const failed = values.filter((_, index) => converted[index] === undefined);
   if (failed.length > 0) {
