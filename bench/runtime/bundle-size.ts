@@ -15,9 +15,8 @@ export interface BundleSizes {
     readonly path: string;
   };
   /**
-   * With code splitting: the entry and the chunks it imports statically, which is what a call
-   * with explicit credentials loads. Lazily imported chunks (default credential chain, legacy
-   * signer, full serializer, error parsing) are counted separately.
+   * With code splitting: the entry and the chunks it imports statically, which is what the
+   * application loads at start-up. Chunks it imports with `import()` are counted separately.
    */
   readonly initialLoad: {
     readonly files: number;
@@ -34,7 +33,15 @@ export interface BundleSizes {
 
 const gzip = (data: Uint8Array): number => gzipSync(data, { level: 9 }).length;
 
-async function bundle(entry: string, outdir: string, splitting: boolean) {
+/**
+ * Lets CommonJS dependencies `require` Node.js built-ins from an ESM bundle, which esbuild's own
+ * `require` shim cannot do. Applications that bundle CommonJS packages into ESM add it; only the
+ * official client needs it here.
+ */
+export const CREATE_REQUIRE_BANNER =
+  'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
+
+async function bundle(entry: string, outdir: string, splitting: boolean, banner: string) {
   return build({
     entryPoints: [entry],
     bundle: true,
@@ -48,19 +55,24 @@ async function bundle(entry: string, outdir: string, splitting: boolean) {
     metafile: true,
     write: false,
     logLevel: "error",
+    banner: { js: banner },
   });
 }
 
-/** Bundles `entry` twice (single file, code-split) into a temporary folder and measures both. */
-export async function measureBundle(entry: string): Promise<BundleSizes> {
-  const single = await bundle(entry, mkdtempSync(join(tmpdir(), "acs-sdk-bundle-")), false);
+/**
+ * Bundles `entry` twice (single file, code-split) into a temporary folder and measures both.
+ *
+ * @param banner - Code put first in every output file, such as {@link CREATE_REQUIRE_BANNER}.
+ */
+export async function measureBundle(entry: string, banner = ""): Promise<BundleSizes> {
+  const single = await bundle(entry, mkdtempSync(join(tmpdir(), "acs-sdk-bundle-")), false, banner);
   const singleOutput = single.outputFiles[0];
   if (singleOutput === undefined) {
     throw new Error(`esbuild produced no output for ${entry}`);
   }
   writeFileSync(singleOutput.path, singleOutput.contents);
 
-  const split = await bundle(entry, mkdtempSync(join(tmpdir(), "acs-sdk-split-")), true);
+  const split = await bundle(entry, mkdtempSync(join(tmpdir(), "acs-sdk-split-")), true, banner);
   const contents = new Map<string, Uint8Array>();
   for (const file of split.outputFiles) {
     writeFileSync(file.path, file.contents);

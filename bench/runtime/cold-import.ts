@@ -1,28 +1,53 @@
-// Measures how long a fresh Node.js process takes to import a module, in milliseconds, from the
-// import call until the module has evaluated (process start-up excluded).
+// Measures, in fresh Node.js processes, how long a module takes to import (from the import call
+// until the module has evaluated; process start-up excluded) and how long until its first
+// AddCrossAccount call has returned.
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 
+/**
+ * argv: the module (a file URL, or a package name that `require` loads from the working
+ * directory), then for a first call the endpoint, AccessKey ID, secret and account ID, which go
+ * to the module's `registerAccount` (see apps/).
+ */
 const PROBE = `
 const started = performance.now();
-const target = process.argv[1];
-if (target.startsWith("file:")) { await import(target); } else { (await import("node:module")).createRequire(process.cwd() + "/")(target); }
-process.stdout.write(String(performance.now() - started));
+const [target, ...call] = process.argv.slice(1);
+const loaded = target.startsWith("file:")
+  ? await import(target)
+  : (await import("node:module")).createRequire(process.cwd() + "/")(target);
+if (call.length > 0) { await loaded.registerAccount(...call); }
+// Exit at once: a client may keep idle keep-alive sockets open.
+process.stdout.write(String(performance.now() - started), () => process.exit(0));
 `;
 
-/**
- * Imports `target` (a file path, or a package name loaded with `require` from the working
- * directory) in `runs` fresh processes and returns the median time.
- */
-export function measureColdImport(target: string, runs = 7): number {
+function median(target: string, args: readonly string[], runs: number): number {
   const specifier = target.startsWith("/") ? pathToFileURL(target).href : target;
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const output = execFileSync(process.execPath, ["--input-type=module", "-e", PROBE, specifier], {
-      encoding: "utf8",
-    });
+    const output = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", PROBE, specifier, ...args],
+      { encoding: "utf8" },
+    );
     times.push(Number(output));
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] as number;
+}
+
+/**
+ * Imports `target` (a file path, or a package name loaded with `require` from the working
+ * directory) in `runs` fresh processes and returns the median time in milliseconds.
+ */
+export function measureColdImport(target: string, runs = 7): number {
+  return median(target, [], runs);
+}
+
+/**
+ * Imports the application bundle `target` and awaits its `registerAccount(endpoint, accessKeyId,
+ * accessKeySecret, accountId)` in `runs` fresh processes; returns the median time in
+ * milliseconds. Built-in modules a client loads on first use are in this figure.
+ */
+export function measureFirstCall(target: string, call: readonly string[], runs = 7): number {
+  return median(target, call, runs);
 }

@@ -4,6 +4,12 @@ import { Agent, request } from "node:http";
 import { createRequire } from "node:module";
 import { AcsClient } from "@acs-sdk/core";
 import { addCrossAccount, hbrService } from "../../packages/hbr-client/src/index.ts";
+import {
+  ACCESS_KEY_ID,
+  ACCESS_KEY_SECRET,
+  ACCOUNT_ID,
+  OFFICIAL_ADD_CROSS_ACCOUNT_PARAMS,
+} from "./bench-inputs.ts";
 
 /** One client under test. */
 export interface Contender {
@@ -12,10 +18,8 @@ export interface Contender {
   close(): void;
 }
 
-const ACCESS_KEY_ID = "LTAI5tBenchAccessKeyId";
-const ACCESS_KEY_SECRET = "BenchAccessKeySecret0123456789";
 const REQUEST = {
-  CrossAccountUserId: 1589753000000625,
+  CrossAccountUserId: Number(ACCOUNT_ID),
   CrossAccountRoleName: "hbrcrossrole",
   CrossAccountType: "CROSS_ACCOUNT",
   Alias: "source account 1",
@@ -127,17 +131,7 @@ export function createOfficial(port: number, resolveFrom: string): Contender {
       protocol: "http",
     }),
   );
-  const params = new official.Params({
-    action: "AddCrossAccount",
-    version: "2017-09-08",
-    protocol: "HTTP",
-    pathname: "/",
-    method: "POST",
-    authType: "AK",
-    style: "RPC",
-    reqBodyType: "formData",
-    bodyType: "json",
-  });
+  const params = new official.Params({ ...OFFICIAL_ADD_CROSS_ACCOUNT_PARAMS, protocol: "HTTP" });
   const call = (): Promise<unknown> => {
     // Generated SDKs copy each field into a string map before building the request.
     const query = Object.fromEntries(

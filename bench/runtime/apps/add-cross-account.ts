@@ -1,13 +1,27 @@
-// An application that calls only AddCrossAccount through the generated HBR client. Bundled by
-// bundle-size.ts to measure what such an application ships.
-import { AcsClient, type ClientConfig } from "@acs-sdk/core";
+// An application that calls only AddCrossAccount through the generated HBR client. bundle-size.ts
+// bundles it to measure what such an application ships; cold-import.ts times its first call.
+import { AcsClient } from "@acs-sdk/core";
 import { addCrossAccount, hbrService } from "../../../packages/hbr-client/src/index.ts";
+import type { RegisterAccount } from "../bench-inputs.ts";
 
-/** Sends one AddCrossAccount call. */
-export function registerAccount(config: ClientConfig, accountId: bigint) {
-  return addCrossAccount(new AcsClient(hbrService, config), {
-    CrossAccountUserId: accountId,
-    CrossAccountRoleName: "hbrcrossrole",
-    CrossAccountType: "CROSS_ACCOUNT",
+/** Sends one AddCrossAccount call with an AccessKey pair. */
+export const registerAccount: RegisterAccount = async (
+  endpoint,
+  accessKeyId,
+  accessKeySecret,
+  accountId,
+) => {
+  const client = new AcsClient(hbrService, {
+    endpoint,
+    credentials: { accessKeyId, accessKeySecret, providerName: "static_ak" },
   });
-}
+  try {
+    return await addCrossAccount(client, {
+      CrossAccountUserId: BigInt(accountId),
+      CrossAccountRoleName: "hbrcrossrole",
+      CrossAccountType: "CROSS_ACCOUNT",
+    });
+  } finally {
+    client.destroy();
+  }
+};

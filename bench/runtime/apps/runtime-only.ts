@@ -1,6 +1,7 @@
 // The same call with a hand-written operation descriptor and no validator: what the runtime
 // alone contributes to an application.
-import { AcsClient, type ClientConfig, type OperationDescriptor } from "@acs-sdk/core";
+import { AcsClient, type OperationDescriptor } from "@acs-sdk/core";
+import type { RegisterAccount } from "../bench-inputs.ts";
 
 const addCrossAccountOperation: OperationDescriptor = {
   action: "AddCrossAccount",
@@ -16,19 +17,28 @@ const addCrossAccountOperation: OperationDescriptor = {
   ],
 };
 
-/** Sends one AddCrossAccount call. */
-export function registerAccount(config: ClientConfig, accountId: bigint) {
+/** Sends one AddCrossAccount call with an AccessKey pair. */
+export const registerAccount: RegisterAccount = async (
+  endpoint,
+  accessKeyId,
+  accessKeySecret,
+  accountId,
+) => {
   const client = new AcsClient(
     {
       product: "hbr",
       apiVersion: "2017-09-08",
       endpoint: { rule: "regional", productId: "hbr", map: {} },
     },
-    config,
+    { endpoint, credentials: { accessKeyId, accessKeySecret, providerName: "static_ak" } },
   );
-  return client.send(addCrossAccountOperation, {
-    CrossAccountUserId: accountId,
-    CrossAccountRoleName: "hbrcrossrole",
-    CrossAccountType: "CROSS_ACCOUNT",
-  });
-}
+  try {
+    return await client.send(addCrossAccountOperation, {
+      CrossAccountUserId: BigInt(accountId),
+      CrossAccountRoleName: "hbrcrossrole",
+      CrossAccountType: "CROSS_ACCOUNT",
+    });
+  } finally {
+    client.destroy();
+  }
+};

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { CallOptions, ClientConfig, WithMetadata } from "./config.js";
 import type { Credential, CredentialProvider } from "./credentials/credential.js";
 import { CredentialsError } from "./credentials/credentials-error.js";
@@ -13,7 +12,7 @@ import { createServiceError } from "./response-error.js";
 import { computeDelayMs, isRetryable, resolveRetryPolicy } from "./retry.js";
 import { addHeader } from "./serialization/headers.js";
 import { isQueryOnly, serializeQuery } from "./serialization/query-serializer.js";
-import { EMPTY_BODY_SHA256, sha256Hex } from "./signing/acs3-signature.js";
+import { EMPTY_BODY_SHA256, randomNonce, sha256Hex } from "./signing/acs3-signature.js";
 import { acs3Signer } from "./signing/acs3-signer.js";
 import type { PreparedRequest, RequestSigner } from "./signing/request-signer.js";
 import { buildUserAgent } from "./user-agent.js";
@@ -97,8 +96,7 @@ export class AcsClient {
       const credential = await this.#credential(signal);
       const signed = signer.sign(prepared, credential, {
         date: config.clock?.() ?? new Date(),
-        // A random UUID, as Alibaba Cloud's Java SDK sends; any unique string is accepted.
-        nonce: config.nonce?.() ?? randomUUID(),
+        nonce: config.nonce?.() ?? randomNonce(),
         retriesSoFar: attempt - 1,
         delayMs,
       });

@@ -37,14 +37,14 @@ export function resolveEndpoint(
       if (value && !REGION_ID.test(value)) {
         throw new ConfigurationError(
           "InvalidEndpoint",
-          `${name} ${JSON.stringify(value)} is invalid; use lowercase letters, digits and hyphens, such as "${name === "network" ? "vpc" : "cn-hangzhou"}".`,
+          `${name} ${JSON.stringify(value)} is invalid; use lowercase letters, digits and hyphens, as in "cn-hangzhou" or "vpc".`,
         );
       }
     }
     if (!regionId && rule !== "central") {
       throw new ConfigurationError(
         "MissingRegion",
-        `${service.product} uses regional endpoints, but the client has no regionId; set regionId (such as "cn-hangzhou") or endpoint in the client configuration.`,
+        `${service.product} has regional endpoints; set regionId (such as "cn-hangzhou") or endpoint in the client configuration.`,
       );
     }
     const prefix = network && network !== "public" ? `${productId}-${network}` : productId;
@@ -63,7 +63,7 @@ export function resolveEndpoint(
   if (!url || !/^https?:$/.test(url.protocol) || url.href !== `${url.protocol}//${url.host}/`) {
     throw new ConfigurationError(
       "InvalidEndpoint",
-      `endpoint ${JSON.stringify(host)} is invalid: use a host name such as "hbr.cn-hangzhou.aliyuncs.com" or an http(s) URL without path, query or user name, such as "http://127.0.0.1:8080".`,
+      `endpoint ${JSON.stringify(host)} is invalid; use a host name or an http(s) URL without path, query or user name, such as "http://127.0.0.1:8080".`,
     );
   }
   return {

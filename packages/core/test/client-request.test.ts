@@ -136,6 +136,23 @@ describe("AcsClient RPC request", () => {
     expect(server.requests[1]!.headers["x-acs-credentials-provider"]).toBe("test/provider");
   });
 
+  test("clock and nonce make requests reproducible", async () => {
+    const { server, client } = await setUp(
+      (_request, response) => sendJson(response, 200, SUCCESS),
+      {
+        clock: () => new Date("2026-01-02T03:04:05.678Z"),
+        nonce: () => "fixed-nonce",
+      },
+    );
+    await client.send(ADD_CROSS_ACCOUNT, { Alias: "a" });
+    await client.send(ADD_CROSS_ACCOUNT, { Alias: "a" });
+    const [first, second] = server.requests;
+    expect(first?.headers["x-acs-date"]).toBe("2026-01-02T03:04:05Z");
+    expect(first?.headers["x-acs-signature-nonce"]).toBe("fixed-nonce");
+    expect(second?.headers.authorization).toBe(first?.headers.authorization);
+    expect(first && hasValidSignature(first, TEST_CREDENTIAL.accessKeySecret)).toBe(true);
+  });
+
   test("user agent carries the suffix", async () => {
     const { server, client } = await setUp(
       (_request, response) => sendJson(response, 200, SUCCESS),

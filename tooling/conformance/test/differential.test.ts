@@ -1,8 +1,9 @@
 /**
  * Differential tests against Alibaba's official runtimes. Each call goes through our client and
  * through `@alicloud/openapi-core` 1.0.8 and `@alicloud/openapi-client` 0.4.15 to a capture
- * server. The official runtimes are pinned to the `x-acs-date` and nonce our client used, so
- * every signed part, and the signature itself, must come out identical.
+ * server. All three sign with the same date and nonce, which each exchange picks: our client
+ * through its `clock` and `nonce` options, the official runtimes by pinning their timestamp and
+ * nonce functions. So every signed part, and the signature itself, must come out identical.
  *
  * Differences that are allowed, and asserted as such:
  * - `user-agent` names each runtime; it is not signed.
@@ -19,6 +20,7 @@
  *   leaves `! ( )` and every `*` after the first literal; we encode them. The decoded path is
  *   identical.
  */
+import { randomUUID } from "node:crypto";
 import { type AcsClient, type ClientConfig, parseAuthorization } from "@acs-sdk/core";
 import { type AddCrossAccountRequest, HbrClient } from "@acs-sdk/hbr-client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -68,8 +70,8 @@ interface Exchange {
 }
 
 /**
- * Sends a call through our client (`send`), then through both official runtimes pinned to our
- * date and nonce (`official` builds their request as generated SDK code does).
+ * Picks a signing date and nonce, then sends a call with them through our client (`send`) and
+ * through both official runtimes (`official` builds their request as generated SDK code does).
  */
 async function exchange(
   credentials: Credentials,
@@ -77,12 +79,20 @@ async function exchange(
   official: (util: OfficialRequestHelpers) => OfficialCall,
 ): Promise<Exchange> {
   const credential = credentials === STS ? STS_CREDENTIAL : AK_CREDENTIAL;
-  await send({ endpoint: capture.url, credentials: credential, retry: { maxAttempts: 1 } });
+  const signedAt = new Date();
+  const timestamp = `${signedAt.toISOString().slice(0, 19)}Z`;
+  const nonce = randomUUID();
+  await send({
+    endpoint: capture.url,
+    credentials: credential,
+    retry: { maxAttempts: 1 },
+    clock: () => signedAt,
+    nonce: () => nonce,
+  });
   const ours = capture.take();
-  const restore = pinSigningInputs(
-    ours.headers["x-acs-date"] ?? "",
-    ours.headers["x-acs-signature-nonce"] ?? "",
-  );
+  expect(ours.headers["x-acs-date"]).toBe(timestamp);
+  expect(ours.headers["x-acs-signature-nonce"]).toBe(nonce);
+  const restore = pinSigningInputs(timestamp, nonce);
   const captured: Partial<Record<OfficialRuntimeName, CapturedRequest>> = {};
   try {
     for (const name of ["core", "legacy"] as const) {

@@ -1,5 +1,4 @@
-import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
-import type * as https from "node:https";
+import type { Agent, IncomingHttpHeaders } from "node:http";
 import type { Socket } from "node:net";
 import type { ResolvedEndpoint } from "../endpoint.js";
 import { NetworkError, RequestAbortedError, TimeoutError } from "../errors.js";
@@ -37,19 +36,14 @@ export interface TransportOptions {
   readonly action: string;
 }
 
-const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo" } as const;
-
 /**
  * Sends requests over `node:http`/`node:https` with keep-alive agents owned by one client.
  * Each error records in `requestSent` whether request bytes may have reached the server. A failure
  * while connecting a new socket sent nothing, and any later failure might have sent the request.
- *
- * `node:https` loads TLS, which costs a few milliseconds, so it is loaded on the first HTTPS
- * request rather than when the application imports the client.
  */
 export class HttpTransport {
-  #httpAgent: Agent | undefined;
-  #httpsAgent: https.Agent | undefined;
+  /** Keep-alive agents by protocol (`http:`, `https:`). */
+  #agents: Record<string, Agent> = {};
 
   send(
     request: TransportRequest,
@@ -66,18 +60,15 @@ export class HttpTransport {
       let connectTimer: NodeJS.Timeout | undefined;
       let readTimer: NodeJS.Timeout | undefined;
 
-      let agent: Agent;
-      let send = httpRequest;
-      if (isHttps) {
-        const tls = process.getBuiltinModule("node:https");
-        agent = this.#httpsAgent ??= new tls.Agent(AGENT_OPTIONS);
-        send = tls.request;
-      } else {
-        agent = this.#httpAgent ??= new Agent(AGENT_OPTIONS);
-      }
+      // Loaded on the first request, not when the application imports the client: importing
+      // `node:http` costs milliseconds at start-up, and `node:https` (TLS) more.
+      const { Agent, request: send } = isHttps
+        ? process.getBuiltinModule("node:https")
+        : process.getBuiltinModule("node:http");
+      this.#agents[endpoint.protocol] ??= new Agent({ keepAlive: true, scheduling: "lifo" });
       // Node.js destroys the request when `signal` fires and removes its listener at the end.
       const outgoing = send({
-        agent,
+        agent: this.#agents[endpoint.protocol],
         hostname: endpoint.hostname,
         port: endpoint.port,
         method: request.method,
@@ -152,9 +143,10 @@ export class HttpTransport {
 
   /** Closes pooled sockets; later requests open new ones. */
   destroy(): void {
-    this.#httpAgent?.destroy();
-    this.#httpsAgent?.destroy();
-    this.#httpAgent = this.#httpsAgent = undefined;
+    for (const agent of Object.values(this.#agents)) {
+      agent.destroy();
+    }
+    this.#agents = {};
   }
 }
 

@@ -13,7 +13,7 @@ export function addHeader(headers: Record<string, string>, name: string, value: 
   if (INVALID_HEADER_VALUE.test(value)) {
     throw new SerializationError(
       "UnserializableValue",
-      `Header ${name} contains a line break, a control character or a character above U+00FF, which HTTP headers cannot carry; encode the value first.`,
+      `Header ${name} has a line break, a control character or a character above U+00FF, which HTTP headers cannot carry; encode the value first.`,
       name,
     );
   }

@@ -39,19 +39,20 @@ export function unserializable(value: unknown, path: string, expected: string): 
   );
 }
 
-/** Names the kind of a value for messages without printing it (it may be large or secret). */
+/**
+ * Names the kind of a value for messages without printing it (it may be large or secret). Absent
+ * values never get here: serializers skip them.
+ */
 function describeValue(value: unknown): string {
-  return value === null || value === undefined || Number.isNaN(value)
-    ? String(value)
-    : Array.isArray(value)
-      ? "an array"
-      : value instanceof Date
-        ? "a Date (pass an ISO 8601 string)"
+  return Array.isArray(value)
+    ? "an array"
+    : value instanceof Date
+      ? "a Date (pass an ISO 8601 string)"
+      : typeof value === "number"
+        ? `${Number.isNaN(value) ? "" : "the number "}${value}`
         : typeof value === "object"
           ? "an object"
-          : typeof value === "number"
-            ? `the number ${value}`
-            : `a ${typeof value}`;
+          : `a ${typeof value}`;
 }
 
 /** True for objects that flatten into named members: not arrays and not built-in value types. */

@@ -13,7 +13,6 @@
  * is hex HMAC-SHA256 of it keyed with the raw AccessKey secret.
  */
 
-import { createHash, createHmac } from "node:crypto";
 import { encodeSortedParameters, percentEncode } from "../percent-encode.js";
 
 /** Signature algorithm name, the first word of the `Authorization` header. */
@@ -64,9 +63,25 @@ export interface Acs3Signature {
   readonly payloadHash: string;
 }
 
+/**
+ * `node:crypto`, loaded on first use rather than when the application imports the client:
+ * importing it costs milliseconds at start-up.
+ */
+function nodeCrypto(): typeof import("node:crypto") {
+  return process.getBuiltinModule("node:crypto");
+}
+
 /** Returns the lowercase hex SHA-256 of a string's UTF-8 bytes or of raw bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
+  return nodeCrypto().createHash("sha256").update(data).digest("hex");
+}
+
+/**
+ * Returns a random UUID for `x-acs-signature-nonce`, as Alibaba Cloud's Java SDK sends; any
+ * string unique per request is accepted.
+ */
+export function randomNonce(): string {
+  return nodeCrypto().randomUUID();
 }
 
 /**
@@ -190,7 +205,10 @@ export function signCanonicalParts(
   return {
     canonicalRequest,
     stringToSign,
-    signature: createHmac("sha256", accessKeySecret).update(stringToSign).digest("hex"),
+    signature: nodeCrypto()
+      .createHmac("sha256", accessKeySecret)
+      .update(stringToSign)
+      .digest("hex"),
     signedHeaders: names,
     payloadHash: parts.payloadHash,
   };
