@@ -24,8 +24,8 @@ export const OFFICIAL_ADD_CROSS_ACCOUNT_PARAMS = {
 } as const;
 
 /**
- * What every application in apps/ exports as `registerAccount`: one AddCrossAccount call to
- * `endpoint` signed with the AccessKey pair. cold-import.ts calls it in a fresh process.
+ * Signature of the `registerAccount` function that every application in apps/ exports: one
+ * AddCrossAccount call to `endpoint`, signed with the AccessKey pair. cold-import.ts calls it.
  */
 export type RegisterAccount = (
   endpoint: string,

@@ -1,6 +1,6 @@
-// Measures, in fresh Node.js processes, how long a module takes to import (from the import call
-// until the module has evaluated; process start-up excluded) and how long until its first
-// AddCrossAccount call has returned.
+// Measures cold start in fresh Node.js processes. The import time runs from the import call until
+// the module has evaluated, without process start-up. The first-call time runs until the module's
+// first AddCrossAccount call has returned.
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 

@@ -3,8 +3,8 @@
 import official from "@alicloud/openapi-client";
 import { OFFICIAL_ADD_CROSS_ACCOUNT_PARAMS, type RegisterAccount } from "../bench-inputs.ts";
 
-// Node.js gives a CommonJS package's `module.exports` as the default export, and esbuild does the
-// same in an ESM package; the client class is its `default` property.
+// Node.js gives a CommonJS package's `module.exports` as its default export, and so does esbuild
+// in an ESM package. The client class is the `default` property of that object.
 const {
   default: OpenApi,
   Config,

@@ -107,8 +107,11 @@ describe("single-file bundle of a query-only RPC call", () => {
       });
       expect(outcome).toEqual({ result: { RequestId: "r-1" } });
       const request = server.requests[0];
-      expect(request?.headers["x-acs-credentials-provider"]).toBe("default/env");
-      expect(request && hasValidSignature(request, TEST_CREDENTIAL.accessKeySecret)).toBe(true);
+      if (request === undefined) {
+        throw new Error("the server received no request");
+      }
+      expect(request.headers["x-acs-credentials-provider"]).toBe("default/env");
+      expect(hasValidSignature(request, TEST_CREDENTIAL.accessKeySecret)).toBe(true);
     } finally {
       await server.close();
     }

@@ -33,7 +33,11 @@ async function sendOnce() {
     sendJson(response, 200, { RequestId: "r" }),
   );
   await client.send(ADD_CROSS_ACCOUNT, { Alias: "a" });
-  return server.requests[0];
+  const request = server.requests[0];
+  if (request === undefined) {
+    throw new Error("the server received no request");
+  }
+  return request;
 }
 
 describe("AcsClient without credentials", () => {
@@ -44,10 +48,10 @@ describe("AcsClient without credentials", () => {
       ALIBABA_CLOUD_SECURITY_TOKEN: "EnvTokenValue1234",
     });
     const request = await sendOnce();
-    expect(request?.headers["x-acs-credentials-provider"]).toBe("default/env");
-    expect(request?.headers["x-acs-accesskey-id"]).toBe("LTAI5tEnvAccessKeyId");
-    expect(request?.headers["x-acs-security-token"]).toBe("EnvTokenValue1234");
-    expect(request && hasValidSignature(request, "EnvSecretValue1234")).toBe(true);
+    expect(request.headers["x-acs-credentials-provider"]).toBe("default/env");
+    expect(request.headers["x-acs-accesskey-id"]).toBe("LTAI5tEnvAccessKeyId");
+    expect(request.headers["x-acs-security-token"]).toBe("EnvTokenValue1234");
+    expect(hasValidSignature(request, "EnvSecretValue1234")).toBe(true);
   });
 
   test("default chain reads the INI profile", async () => {
@@ -60,8 +64,8 @@ describe("AcsClient without credentials", () => {
     );
     useEnv({ HOME: home });
     const request = await sendOnce();
-    expect(request?.headers["x-acs-credentials-provider"]).toMatch(/^default\/profile/);
-    expect(String(request?.headers.authorization)).toContain("Credential=LTAI5tIniAccessKeyId,");
-    expect(request && hasValidSignature(request, "IniSecretValue1234")).toBe(true);
+    expect(request.headers["x-acs-credentials-provider"]).toMatch(/^default\/profile/);
+    expect(String(request.headers.authorization)).toContain("Credential=LTAI5tIniAccessKeyId,");
+    expect(hasValidSignature(request, "IniSecretValue1234")).toBe(true);
   });
 });

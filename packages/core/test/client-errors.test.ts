@@ -1,5 +1,6 @@
 import {
   AcsClient,
+  AcsError,
   type ClientConfig,
   ConfigurationError,
   CredentialsError,
@@ -245,6 +246,7 @@ describe("AcsClient errors before sending", () => {
       },
     })) as CredentialsError;
     expect(error).toBeInstanceOf(CredentialsError);
+    expect(error).toBeInstanceOf(AcsError);
     expect(error.code).toBe("CredentialRequestFailed");
     expect(error.message).toContain("broken");
     expect(error.message).toContain("socket closed");

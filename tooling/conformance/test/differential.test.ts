@@ -79,6 +79,7 @@ async function exchange(
   official: (util: OfficialRequestHelpers) => OfficialCall,
 ): Promise<Exchange> {
   const credential = credentials === STS ? STS_CREDENTIAL : AK_CREDENTIAL;
+
   const signedAt = new Date();
   const timestamp = `${signedAt.toISOString().slice(0, 19)}Z`;
   const nonce = randomUUID();
@@ -92,6 +93,7 @@ async function exchange(
   const ours = capture.take();
   expect(ours.headers["x-acs-date"]).toBe(timestamp);
   expect(ours.headers["x-acs-signature-nonce"]).toBe(nonce);
+
   const restore = pinSigningInputs(timestamp, nonce);
   const captured: Partial<Record<OfficialRuntimeName, CapturedRequest>> = {};
   try {

@@ -3,14 +3,14 @@ import type { Socket } from "node:net";
 import type { ResolvedEndpoint } from "../endpoint.js";
 import { NetworkError, RequestAbortedError, TimeoutError } from "../errors.js";
 
-/** What every attempt of one call sends. */
+/** The parts of a request that every attempt of one call shares. */
 export interface TransportRequest {
   readonly endpoint: ResolvedEndpoint;
   readonly method: string;
   readonly body: Buffer | undefined;
 }
 
-/** What one attempt adds: its signed request target and headers. */
+/** The signed request target and headers of one attempt. */
 export interface TransportAttempt {
   /** Request target: path and query. */
   readonly path: string;

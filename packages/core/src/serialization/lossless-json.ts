@@ -16,11 +16,11 @@ import { formatNumber, isRecord, unserializable } from "./scalar.js";
 const SIXTEEN_DIGITS = /\d{16}/;
 
 /**
- * Tokens that matter for the rewrite below. A string is matched whole, so digits inside strings
- * are never taken for numbers; group 1 is set when it starts with the escape `\u0000`, group 2
- * when it is followed by `:` (a property name). Otherwise the match is an integer literal of 16
- * or more digits that is not part of a fraction or exponent. Outside strings, JSON has digits only
- * in numbers, so this finds every candidate integer in valid JSON.
+ * Tokens that matter for the rewrite below. Strings are matched whole, so that digits inside them
+ * are never taken for numbers. Group 1 is set when a string starts with the escape `\u0000`, and
+ * group 2 when it is followed by `:` (a property name). Any other match is an integer literal of
+ * 16 or more digits that is not part of a fraction or an exponent. Outside strings, JSON has
+ * digits only in numbers, so this finds every candidate integer of a valid text.
  */
 const TOKENS = /"(\\u0000)?[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|(?<![\d.eE+-])-?[1-9]\d{15,}(?![\d.eE])/g;
 

@@ -158,7 +158,7 @@ function mergeHeaders(
   return { values, names };
 }
 
-/** One `name:value\n` line per name, values trimmed. */
+/** Formats one `name:value\n` line per name, with the value trimmed. */
 function formatCanonicalHeaders(
   headers: Readonly<Record<string, string>>,
   names: readonly string[],
