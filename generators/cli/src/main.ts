@@ -1,7 +1,8 @@
 /**
- * `pnpm generate [product ...] [--specs DIR] [--out DIR]`: regenerates the packages of every
- * product under specs/ (or the named ones). Prints one summary line per package on stdout and,
- * on spec problems, every diagnostic on stderr with a non-zero exit code.
+ * `pnpm generate:direct [product ...] [--specs DIR] [--out DIR]`: regenerates the packages of
+ * every product under specs/ (or the named ones). Prints one summary line per package on stdout
+ * and, on spec problems, every diagnostic on stderr with a non-zero exit code. `pnpm generate
+ * [product ...]` runs it through turbo, which replays the lines of a cached run.
  */
 import { fileURLToPath } from "node:url";
 import { formatDiagnostic } from "@acs-sdk/spec-loader";
@@ -11,8 +12,23 @@ import { formatSummary, generateProducts } from "./generate-products.js";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
+/**
+ * Set by `pnpm generate`, which runs this command through turbo: its cache tracks specs/ and the
+ * packages/ outputs only, so a cached run with other folders would skip the generation.
+ */
+const CACHED_RUN_VARIABLE = "ACS_SDK_GENERATE_CACHED";
+
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
+  if (
+    process.env[CACHED_RUN_VARIABLE] === "1" &&
+    (args.specsRoot !== undefined || args.packagesRoot !== undefined)
+  ) {
+    throw new GenerateError(
+      "invalid-arguments",
+      "--specs and --out name folders that the cache of `pnpm generate` does not track; pass them to `pnpm generate:direct` instead.",
+    );
+  }
   const outcome = await generateProducts({
     specsRoot: args.specsRoot ?? `${repositoryRoot}specs`,
     packagesRoot: args.packagesRoot ?? `${repositoryRoot}packages`,
