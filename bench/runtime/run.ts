@@ -18,9 +18,9 @@ import { loadContenders } from "./load-contenders.ts";
 // `--calls N` shortens a trial run; the recorded results use the default.
 const callsFlag = process.argv.indexOf("--calls");
 const CALLS = callsFlag === -1 ? 5000 : Number(process.argv[callsFlag + 1]);
-const WARMUP_CALLS = 2000;
+const WARMUP_CALLS = 3000;
 const CONCURRENCY = 8;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 interface Measurement {
   readonly requestsPerSecond: number;
@@ -131,8 +131,9 @@ async function main(): Promise<void> {
   ] as const;
   server.stop();
 
+  const files = (count: number): string => `${count} ${count === 1 ? "file" : "files"}`;
   const bundleRow = (label: string, sizes: BundleSizes): string =>
-    `| ${label} | ${kb(sizes.singleFile.gzipBytes)} (${kb(sizes.singleFile.bytes)} min) | ${kb(sizes.initialLoad.gzipBytes)} (${kb(sizes.initialLoad.bytes)} min, ${sizes.initialLoad.files} files) | ${sizes.lazyChunks.files === 0 ? "none" : `${kb(sizes.lazyChunks.gzipBytes)} (${sizes.lazyChunks.files} files)`} |`;
+    `| ${label} | ${kb(sizes.singleFile.gzipBytes)} (${kb(sizes.singleFile.bytes)} min) | ${kb(sizes.initialLoad.gzipBytes)} (${kb(sizes.initialLoad.bytes)} min, ${files(sizes.initialLoad.files)}) | ${sizes.lazyChunks.files === 0 ? "none" : `${kb(sizes.lazyChunks.gzipBytes)} (${files(sizes.lazyChunks.files)})`} |`;
   const ms = (value: number | undefined): string => (value === undefined ? "" : value.toFixed(1));
   const machine = `${cpus().length} CPUs (nproc), ${cpus()[0]?.model ?? "unknown CPU"}, Node.js ${process.version}, ${process.platform}/${process.arch}`;
   const lines = [

@@ -9,7 +9,7 @@ import { loadPackageEntry } from "./package-entry.js";
 import { encodeSortedParameters } from "./percent-encode.js";
 import { parseSuccessResponse } from "./response.js";
 import { createServiceError } from "./response-error.js";
-import { computeDelayMs, isRetryable, resolveRetryPolicy } from "./retry.js";
+import { computeDelayMs, isRetryable, type RetryPolicy, resolveRetryPolicy } from "./retry.js";
 import { addHeader } from "./serialization/headers.js";
 import { isQueryOnly, serializeQuery } from "./serialization/query-serializer.js";
 import { EMPTY_BODY_SHA256, randomNonce, sha256Hex } from "./signing/acs3-signature.js";
@@ -49,6 +49,7 @@ export class AcsClient {
   #endpoint: ResolvedEndpoint | undefined;
   #defaultChain: Promise<CredentialProvider> | undefined;
   #legacySigner: Promise<RequestSigner> | undefined;
+  #retryPolicy: RetryPolicy | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -79,7 +80,10 @@ export class AcsClient {
     }
     const prepared = await this.#prepare(operation, request, options);
     const signer = config.signatureVersion === "v1" ? await this.#loadLegacySigner() : acs3Signer;
-    const policy = resolveRetryPolicy(config.retry, options.retry);
+    this.#retryPolicy ??= resolveRetryPolicy(config.retry, undefined);
+    const policy = options.retry
+      ? resolveRetryPolicy(config.retry, options.retry)
+      : this.#retryPolicy;
     const idempotent = operation.readOnly || hasClientToken(request);
     const limits = {
       connectTimeoutMs:

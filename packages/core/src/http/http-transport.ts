@@ -42,8 +42,8 @@ export interface TransportOptions {
  * while connecting a new socket sent nothing, and any later failure might have sent the request.
  */
 export class HttpTransport {
-  /** Keep-alive agents by protocol (`http:`, `https:`). */
-  #agents: Record<string, Agent> = {};
+  /** Keep-alive agent and request function by protocol (`http:`, `https:`). */
+  #protocols: Record<string, Protocol> = {};
 
   send(
     request: TransportRequest,
@@ -60,15 +60,12 @@ export class HttpTransport {
       let connectTimer: NodeJS.Timeout | undefined;
       let readTimer: NodeJS.Timeout | undefined;
 
-      // Loaded on the first request, not when the application imports the client: importing
-      // `node:http` costs milliseconds at start-up, and `node:https` (TLS) more.
-      const { Agent, request: send } = isHttps
-        ? process.getBuiltinModule("node:https")
-        : process.getBuiltinModule("node:http");
-      this.#agents[endpoint.protocol] ??= new Agent({ keepAlive: true, scheduling: "lifo" });
+      const protocol = this.#protocols[endpoint.protocol] ?? loadProtocol(isHttps);
+      this.#protocols[endpoint.protocol] = protocol;
+      const { agent, request: send } = protocol;
       // Node.js destroys the request when `signal` fires and removes its listener at the end.
       const outgoing = send({
-        agent: this.#agents[endpoint.protocol],
+        agent,
         hostname: endpoint.hostname,
         port: endpoint.port,
         method: request.method,
@@ -143,11 +140,28 @@ export class HttpTransport {
 
   /** Closes pooled sockets; later requests open new ones. */
   destroy(): void {
-    for (const agent of Object.values(this.#agents)) {
+    for (const { agent } of Object.values(this.#protocols)) {
       agent.destroy();
     }
-    this.#agents = {};
+    this.#protocols = {};
   }
+}
+
+interface Protocol {
+  readonly agent: Agent;
+  readonly request: typeof import("node:http").request;
+}
+
+/**
+ * Creates the keep-alive agent of `node:http` or `node:https`. The module is loaded on the first
+ * request, not when the application imports the client, because importing `node:http` costs
+ * milliseconds at start-up and `node:https` (TLS) more.
+ */
+function loadProtocol(isHttps: boolean): Protocol {
+  const { Agent, request } = isHttps
+    ? process.getBuiltinModule("node:https")
+    : process.getBuiltinModule("node:http");
+  return { agent: new Agent({ keepAlive: true, scheduling: "lifo" }), request };
 }
 
 function networkError(target: string, requestSent: boolean, cause: Error): NetworkError {

@@ -68,8 +68,11 @@ export interface Acs3Signature {
  * importing it costs milliseconds at start-up.
  */
 function nodeCrypto(): typeof import("node:crypto") {
-  return process.getBuiltinModule("node:crypto");
+  loadedCrypto ??= process.getBuiltinModule("node:crypto");
+  return loadedCrypto;
 }
+
+let loadedCrypto: typeof import("node:crypto") | undefined;
 
 /** Returns the lowercase hex SHA-256 of a string's UTF-8 bytes or of raw bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
