@@ -12,15 +12,19 @@
 
 import { formatNumber, isRecord, unserializable } from "./scalar.js";
 
-// Any unsafe integer has at least 16 digits; text without such a run can use JSON.parse as is.
-const SIXTEEN_DIGITS = /\d{16}/;
+/**
+ * Integer literals of 16 or more digits, the only ones that can be unsafe, that are not part of a
+ * fraction or an exponent. It also finds digit runs inside strings, which only costs the slower
+ * path below.
+ */
+const LONG_INTEGERS = /(?<![\d.eE+-])-?[1-9]\d{15,}(?![\d.eE])/g;
 
 /**
  * Tokens that matter for the rewrite below. Strings are matched whole, so that digits inside them
  * are never taken for numbers. Group 1 is set when a string starts with the escape `\u0000`, and
- * group 2 when it is followed by `:` (a property name). Any other match is an integer literal of
- * 16 or more digits that is not part of a fraction or an exponent. Outside strings, JSON has
- * digits only in numbers, so this finds every candidate integer of a valid text.
+ * group 2 when it is followed by `:` (a property name). Any other match is a {@link LONG_INTEGERS}
+ * literal. Outside strings, JSON has digits only in numbers, so this finds every candidate integer
+ * of a valid text.
  */
 const TOKENS = /"(\\u0000)?[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|(?<![\d.eE+-])-?[1-9]\d{15,}(?![\d.eE])/g;
 
@@ -36,7 +40,8 @@ const TOKENS = /"(\\u0000)?[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|(?<![\d.eE+-])-?[1-9]\
  * @throws SyntaxError for invalid JSON.
  */
 export function parseJson(text: string): unknown {
-  if (!SIXTEEN_DIGITS.test(text)) {
+  // Most texts have no unsafe integer (16-digit IDs are safe), so they skip the rewrite.
+  if (!text.match(LONG_INTEGERS)?.some((literal) => !Number.isSafeInteger(Number(literal)))) {
     return JSON.parse(text);
   }
   let rewritten = false;
