@@ -21,11 +21,22 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * Files written at once. A product has up to about 700 files per package; writing them one
+ * after another left the process waiting on each write.
+ */
+const PARALLEL_WRITES = 32;
+
 async function writeFiles(root: string, files: readonly GeneratedFile[]): Promise<void> {
-  for (const file of files) {
-    const path = join(root, file.path);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.content);
+  const paths = files.map((file) => join(root, file.path));
+  for (const dir of new Set(paths.map((path) => dirname(path)))) {
+    await mkdir(dir, { recursive: true });
+  }
+  for (let start = 0; start < files.length; start += PARALLEL_WRITES) {
+    const batch = files.slice(start, start + PARALLEL_WRITES);
+    await Promise.all(
+      batch.map((file, index) => writeFile(paths[start + index] as string, file.content)),
+    );
   }
 }
 
