@@ -133,6 +133,7 @@ export function writeOperationFile(
     docs: [operationDocs(operation, true)],
     statements: `return client.send<${names.responseType}>(${names.descriptor}, request, options);`,
   };
-  file.addStatements([descriptor, send]);
-  file.addImportDeclarations(imports);
+  // One insertion, because ts-morph reparses the file after each. ts-morph adds the blank line
+  // after imports itself only when they are inserted on their own.
+  file.addStatements([...imports, (writer) => writer.blankLine(), descriptor, send]);
 }

@@ -15,6 +15,7 @@ import {
   type SourceFile,
   StructureKind,
   VariableDeclarationKind,
+  type WriterFunction,
 } from "ts-morph";
 import {
   CheckContext,
@@ -38,6 +39,14 @@ export function moduleSpecifier(file: string, fromDir = ""): string {
   const prefix = fromDir === "" ? "./" : "../";
   return `${prefix}${file.replace(/\.ts$/, ".js")}`;
 }
+
+/**
+ * Separates imports from the code that follows them; ts-morph adds this blank line itself only
+ * when imports are inserted on their own.
+ */
+const blankLine: WriterFunction = (writer) => {
+  writer.blankLine();
+};
 
 /** Builds the imports a check context collected, for a file in `fromDir`. */
 function checkImports(
@@ -142,10 +151,10 @@ export function writeOperationValidators(
     ],
     statements: responseStatements(operation, context).join("\n"),
   };
-  // Few insertions per file: each ts-morph insertion reparses the file. Imports go in last, so
-  // that ts-morph separates them from the code with a blank line.
-  file.addStatements([request, response]);
-  file.addImportDeclarations(checkImports(context, VALIDATOR_FILES.operationsDir, true));
+  // One insertion per file, because ts-morph reparses the file after each. The statements above
+  // are already text, so the imports they use are known.
+  const imports = checkImports(context, VALIDATOR_FILES.operationsDir, true);
+  file.addStatements([...imports, blankLine, request, response]);
 }
 
 /**
@@ -186,8 +195,7 @@ export function writeComponentCheckers(
     });
   }
   if (functions.length > 0) {
-    file.addStatements(functions);
-    file.addImportDeclarations(checkImports(context, "", false));
+    file.addStatements([...checkImports(context, "", false), blankLine, ...functions]);
   }
 }
 
@@ -218,6 +226,8 @@ export function writeRequestValidatorMap(
     namedImports: ["Validator"],
   });
   file.addStatements([
+    ...imports,
+    blankLine,
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -243,5 +253,4 @@ export function writeRequestValidatorMap(
       ],
     },
   ]);
-  file.addImportDeclarations(imports);
 }
