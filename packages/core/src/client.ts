@@ -4,8 +4,7 @@ import { CredentialsError } from "./credentials/credentials-error.js";
 import { type ResolvedEndpoint, resolveEndpoint } from "./endpoint.js";
 import { AcsError, RequestAbortedError, type ServiceError, ValidationError } from "./errors.js";
 import { HttpTransport } from "./http/http-transport.js";
-import type { OperationDescriptor, ServiceDescriptor } from "./operation.js";
-import { loadPackageEntry } from "./package-entry.js";
+import type { OperationDescriptor, RequestSerializer, ServiceDescriptor } from "./operation.js";
 import { encodeSortedParameters } from "./percent-encode.js";
 import { parseSuccessResponse } from "./response.js";
 import { createServiceError } from "./response-error.js";
@@ -16,9 +15,6 @@ import { EMPTY_BODY_SHA256, randomNonce, sha256Hex } from "./signing/acs3-signat
 import { acs3Signer } from "./signing/acs3-signer.js";
 import type { PreparedRequest, RequestSigner } from "./signing/request-signer.js";
 import { buildUserAgent } from "./user-agent.js";
-
-type Protocol = typeof import("./protocol.js");
-type CredentialProviders = typeof import("./credential-providers.js");
 
 /**
  * Connect timeout default. A TCP plus TLS handshake to an Alibaba Cloud endpoint takes well under
@@ -169,19 +165,8 @@ export class AcsClient {
   ): Promise<PreparedRequest> {
     this.#endpoint ??= resolveEndpoint(this.service, this.config);
     const endpoint = this.#endpoint;
-    // TODO: the client generator does not set `serialize` yet, so operations outside the query
-    // serializer's reach always take the run-time import below.
     const serialize =
-      operation.serialize ??
-      (isQueryOnly(operation)
-        ? serializeQuery
-        : (
-            await loadPackageEntry<Protocol>(
-              "protocol",
-              operation.action,
-              ', or set its descriptor\'s "serialize" to serializeRequest',
-            )
-          ).serializeRequest);
+      operation.serialize ?? (isQueryOnly(operation) ? serializeQuery : await loadFullSerializer());
     const { query, headers, body, hostPrefix, pathname } = serialize(operation, request);
     for (const name in options.headers) {
       addHeader(headers, name, options.headers[name] as string);
@@ -212,16 +197,17 @@ export class AcsClient {
   }
 
   #loadLegacySigner(): Promise<RequestSigner> {
-    this.#legacySigner ??= loadPackageEntry<Protocol>("protocol", 'signatureVersion "v1"').then(
-      (protocol) => protocol.rpcV1Signer,
+    // A literal specifier, so that bundlers include the module or split it into a chunk.
+    this.#legacySigner ??= import("./signing/rpc-v1-signature.js").then(
+      (module) => module.rpcV1Signer,
     );
     return this.#legacySigner;
   }
 
   /**
    * Returns the credential for one attempt: the configured one or its provider's, else the
-   * environment's AccessKey, else the default chain's. The chain is loaded from the installed
-   * package on first use (see package-entry.ts), so that no application bundles it unasked.
+   * environment's AccessKey, else the default chain's. The chain is imported on first use, so
+   * that a code-splitting bundler puts it in a chunk that only such clients load.
    */
   async #credential(signal: AbortSignal | undefined): Promise<Credential> {
     let source = this.config.credentials;
@@ -238,11 +224,9 @@ export class AcsClient {
           providerName: "default/env",
         };
       } else {
-        this.#defaultChain ??= loadPackageEntry<CredentialProviders>(
-          "credentials",
-          "A client without credentials",
-          ", or pass credentials such as defaultCredentialChain()",
-        ).then((module) => module.defaultCredentialChain({ logger: this.config.logger }));
+        this.#defaultChain ??= import("./credentials/default-chain.js").then((module) =>
+          module.defaultCredentialChain({ logger: this.config.logger }),
+        );
         source = await this.#defaultChain;
       }
     }
@@ -271,6 +255,14 @@ export class AcsClient {
     }
     return credential;
   }
+}
+
+/**
+ * Imports `serializeRequest` for a hand-written descriptor that needs more than the query
+ * serializer and has no `serialize`. Generated descriptors set `serialize` for such operations.
+ */
+async function loadFullSerializer(): Promise<RequestSerializer> {
+  return (await import("./serialization/request-serializer.js")).serializeRequest;
 }
 
 function hasClientToken(request: object): boolean {

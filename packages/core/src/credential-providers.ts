@@ -1,7 +1,7 @@
 /**
- * `@acs-sdk/core/credentials`: credential providers and the default credential chain. Kept out of
- * the main entry point because the client loads the chain only when no credentials are
- * configured; see index.ts.
+ * `@acs-sdk/core/credentials`: credential providers and the default credential chain. They are
+ * kept out of the main entry point because a client needs the chain only when no credentials are
+ * configured. The client then imports the chain on first use (see index.ts).
  */
 
 export { CliProfileCredentialProvider } from "./credentials/cli-profile-provider.js";

@@ -25,16 +25,7 @@ export class AcsError extends Error {
 }
 
 /** Codes of {@link ConfigurationError}. */
-export type ConfigurationErrorCode =
-  | "MissingRegion"
-  | "InvalidEndpoint"
-  | "InvalidConfiguration"
-  /**
-   * A configuration needs an entry point of this package that the client loads at run time
-   * (`@acs-sdk/core/credentials` or `@acs-sdk/core/protocol`), and Node.js could not load it,
-   * typically because the application was bundled and shipped without `node_modules`.
-   */
-  | "EntryPointUnavailable";
+export type ConfigurationErrorCode = "MissingRegion" | "InvalidEndpoint" | "InvalidConfiguration";
 
 /** The client configuration cannot produce a request (no region, a malformed endpoint, …). */
 export class ConfigurationError extends AcsError {

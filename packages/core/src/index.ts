@@ -1,13 +1,16 @@
 /**
  * `@acs-sdk/core`: what generated clients and their callers import. Two more entry points hold
- * what a call does not always need, so that applications bundle it only when they use it:
+ * what a call does not always need:
  *
  * - `@acs-sdk/core/credentials` (credential-providers.ts): the credential providers and the
- *   default chain, which a client without credentials loads at run time (package-entry.ts);
+ *   default chain;
  * - `@acs-sdk/core/protocol` (protocol.ts): lossless JSON, parameter styles, the full request
  *   serializer and the legacy RPC signature, for servers and tools that speak the wire protocol.
  *
- * Nothing here may import those modules for its own use: every application would bundle them.
+ * The client reaches the default chain, the legacy signer and the full serializer only through
+ * `import()` with a literal path (client.ts). A code-splitting bundler puts them in chunks that
+ * load on first use, and a single-file bundle still contains them. Nothing here may import those
+ * modules statically, because every application would then load them at start-up.
  */
 
 export { AcsClient, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS } from "./client.js";

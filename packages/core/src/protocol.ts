@@ -1,8 +1,6 @@
 /**
  * `@acs-sdk/core/protocol`: wire-protocol functions for servers and tools (a mock gateway, test
- * harnesses): both signatures, percent-encoding, parameter styles and lossless JSON. The client
- * also loads the legacy signer and the full request serializer from here at run time, only for
- * the configurations and operations that need them (see package-entry.ts).
+ * harnesses): both signatures, percent-encoding, parameter styles and lossless JSON.
  */
 
 export * from "./percent-encode.js";

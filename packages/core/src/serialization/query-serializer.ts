@@ -25,8 +25,8 @@ export interface SerializedParameters {
 /**
  * Tells whether every parameter of an operation is a query parameter in the `repeatList` or `flat`
  * form, as in most RPC operations. Such operations use {@link serializeQuery}; the others need
- * `serializeRequest` (bodies, headers, paths, the `json`, `simple` and `xml` styles), which
- * applications only bundle when they call such an operation.
+ * `serializeRequest` (bodies, headers, paths, the `json`, `simple` and `xml` styles), which is
+ * larger and which the client therefore imports only on first use.
  */
 export function isQueryOnly(operation: OperationDescriptor): boolean {
   return operation.parameters.every(
