@@ -29,6 +29,22 @@ function parameterDescriptor(parameter: ParameterModel): string {
   return `{ ${fields.join(", ")} }`;
 }
 
+/**
+ * Tells whether an operation is left to the runtime's built-in query serializer: an RPC operation
+ * whose parameters all travel in the query in the `repeatList` or `flat` form. The test mirrors
+ * `isQueryOnly` in @acs-sdk/core (query-serializer.ts), limited to RPC. Every other descriptor
+ * sets `serialize: serializeRequest`, so that bundlers include the serializer with the operation.
+ */
+export function usesQuerySerializer(operation: OperationModel): boolean {
+  return (
+    operation.style === "RPC" &&
+    operation.parameters.every(
+      ({ in: location, style }) =>
+        location === "query" && (style === undefined || style === "repeatList" || style === "flat"),
+    )
+  );
+}
+
 /** Tells whether the request argument may be left out, because no parameter is required. */
 export function requestIsOptional(operation: OperationModel): boolean {
   return operation.parameters.every((parameter) => !parameter.required);
@@ -76,6 +92,7 @@ export function writeOperationFile(
   names: ClientOperationNames,
   clientNames: ClientNames,
 ): void {
+  const querySerializer = usesQuerySerializer(operation);
   const imports: ImportDeclarationStructure[] = [
     {
       kind: StructureKind.ImportDeclaration,
@@ -83,6 +100,15 @@ export function writeOperationFile(
       moduleSpecifier: "@acs-sdk/core",
       namedImports: ["AcsClient", "CallOptions", "OperationDescriptor", "WithMetadata"],
     },
+    ...(querySerializer
+      ? []
+      : [
+          {
+            kind: StructureKind.ImportDeclaration,
+            moduleSpecifier: "@acs-sdk/core",
+            namedImports: ["serializeRequest"],
+          } satisfies ImportDeclarationStructure,
+        ]),
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
@@ -105,6 +131,7 @@ export function writeOperationFile(
     ...operation.parameters.map((parameter) => `${parameterDescriptor(parameter)},`),
     "],",
     `validate: ${names.requestValidator},`,
+    ...(querySerializer ? [] : ["serialize: serializeRequest,"]),
   ];
   const descriptor: VariableStatementStructure = {
     kind: StructureKind.VariableStatement,

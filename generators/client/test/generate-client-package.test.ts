@@ -7,6 +7,7 @@ import {
   WIDGETS_SPEC_DIR,
 } from "../../spec-loader/test/spec-copy.js";
 import { CLIENT_GENERATOR, generateClientPackage, nameClientExports } from "../src/index.js";
+import { usesQuerySerializer } from "../src/operation-file.js";
 
 describe("generateClientPackage", () => {
   test.each([
@@ -79,6 +80,35 @@ describe("generateClientPackage", () => {
       descriptor: "sendOperation",
     });
     expect(names).toMatchObject({ service: "hbrService", clientClass: "HbrClient" });
+  });
+
+  test("serializer per operation", async () => {
+    const hbr = generateClientPackage(await loadSpec(HBR_SPEC_DIR));
+    const queryOnly = generatedFileContent(hbr, "operations/add-cross-account.gen.ts");
+    expect(queryOnly).not.toContain("serializeRequest");
+    const widgets = generateClientPackage(await loadSpec(WIDGETS_SPEC_DIR));
+    const roa = generatedFileContent(widgets, "operations/list-widgets.gen.ts");
+    expect(roa).toContain('import { serializeRequest } from "@acs-sdk/core";');
+    expect(roa).toContain("serialize: serializeRequest,");
+  });
+
+  test("query serializer only for plain RPC query parameters", async () => {
+    const [operation] = (await loadSpec(HBR_SPEC_DIR)).operations;
+    if (operation === undefined) {
+      throw new Error("the HBR spec has no operation");
+    }
+    const [first, ...rest] = operation.parameters;
+    if (first === undefined) {
+      throw new Error(`${operation.name} has no parameter`);
+    }
+    expect(usesQuerySerializer(operation)).toBe(true);
+    expect(usesQuerySerializer({ ...operation, style: "ROA" })).toBe(false);
+    for (const changed of [{ style: "json" as const }, { in: "formData" as const }]) {
+      const parameters = [{ ...first, ...changed }, ...rest];
+      expect(usesQuerySerializer({ ...operation, parameters })).toBe(false);
+    }
+    const flat = [{ ...first, style: "flat" as const }, ...rest];
+    expect(usesQuerySerializer({ ...operation, parameters: flat })).toBe(true);
   });
 
   test("output ignores key order", async () => {
