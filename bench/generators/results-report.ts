@@ -88,7 +88,7 @@ function corpusSection(runs: readonly CorpusRun[]): string[] {
     return ["Not measured in this run (`--skip-corpus`)."];
   }
   return [
-    "| type check | passed | operations | files written | MiB written | command s | wall s | workers | peak MiB, all processes | peak MiB, one worker |",
+    "| type check | passed | operations | generated files | generated MiB | command s | wall s | workers | peak MiB, all processes | peak MiB, one worker |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...runs.map(
       (run) =>
