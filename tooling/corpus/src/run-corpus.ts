@@ -23,7 +23,8 @@ const BASE_CONFIG = join(REPOSITORY_ROOT, "tooling/tsconfig/base.json");
 
 /**
  * Resident memory after which a worker is replaced. Over the whole 2024-06-24 metadata a worker
- * peaked at 690 MiB with type checks (sas, 679 operations), so this only catches slow growth.
+ * peaked at 650 to 770 MiB with type checks (on sas, 679 operations), so this replaces a worker
+ * after the largest products and keeps slow growth over hundreds of products in check.
  */
 const RECYCLE_RSS_BYTES = 700 * 1024 * 1024;
 /** V8 heap limit of a worker: garbage is collected before a worker grows far past the above. */
