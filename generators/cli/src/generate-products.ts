@@ -3,7 +3,7 @@
  * first, then generates and stages every package, then swaps them all in.
  */
 
-import { isAbsolute, relative } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { generateClientPackage } from "@acs-sdk/generator-client";
 import { generateTypesPackage } from "@acs-sdk/generator-types";
@@ -63,9 +63,10 @@ interface LoadedSpec {
   readonly packages: ProductPackages;
 }
 
+/** `dir` relative to `cwd` when inside it, else absolute, so it resolves the same from `cwd`. */
 function displayPath(dir: string, cwd: string): string {
   const relativePath = relative(cwd, dir);
-  return relativePath.startsWith("..") || isAbsolute(relativePath) ? dir : relativePath;
+  return relativePath.startsWith("..") || isAbsolute(relativePath) ? resolve(dir) : relativePath;
 }
 
 async function loadModels(
@@ -91,7 +92,8 @@ async function loadModels(
   const diagnostics: Diagnostic[] = [];
   for (const location of locations) {
     try {
-      const model = await loadSpec(displayPath(location.dir, options.cwd ?? process.cwd()));
+      const cwd = options.cwd ?? process.cwd();
+      const model = await loadSpec(displayPath(location.dir, cwd), { cwd });
       specs.push({ model, packages: productPackages(location.packageBase) });
     } catch (error) {
       if (!(error instanceof SpecError)) {

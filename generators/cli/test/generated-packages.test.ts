@@ -100,6 +100,27 @@ describe("generated packages", () => {
     expect([...tree.keys()]).not.toContain(join(GENERATED_DIR, "stale.gen.ts"));
   });
 
+  test("cwd other than the process directory", async () => {
+    const workspace = await createWorkspace();
+    workspaces.push(workspace);
+    const spec = join(workspace.specs, "widgets/2024-01-01/openapi.yaml");
+    await writeFile(
+      spec,
+      (await readFile(spec, "utf8")).replace("openapi: 3.1.0", "openapi: 3.0.3"),
+    );
+    const outcome = await generateProducts({
+      specsRoot: workspace.specs,
+      packagesRoot: workspace.packages,
+      cwd: workspace.root,
+    });
+    expect(outcome.ok).toBe(false);
+    const diagnostics = outcome.ok ? [] : outcome.diagnostics;
+    expect(diagnostics.map(({ code, file }) => ({ code, file }))).toContainEqual({
+      code: "openapi-version",
+      file: join("specs", "widgets/2024-01-01/openapi.yaml"),
+    });
+  });
+
   test("a failed write leaves every package as it was", async () => {
     const workspace = await generatedWorkspace();
     const spec = join(workspace.specs, "widgets/2024-01-01/openapi.yaml");

@@ -120,6 +120,10 @@ export const DIAGNOSTIC_CATALOG = {
     message: "The request body media type {mediaType} is not supported.",
     fix: "Use application/json, application/x-www-form-urlencoded or application/octet-stream.",
   },
+  "schema-enum-empty": {
+    message: "The schema has an empty `enum`, so no value is valid.",
+    fix: "List the allowed values in `enum`, or remove `enum` to allow any value of the type.",
+  },
   "response-missing": {
     message: "The operation {name} has no `200` response.",
     fix: 'Add responses."200" with the success body schema and an example.',

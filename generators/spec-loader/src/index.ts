@@ -49,6 +49,7 @@ export { decodePointer, encodePointer, getAtPointer, type PathSegment } from "./
 export {
   BASE_DOCUMENT_FILE,
   findSpecs,
+  type LoadSpecOptions,
   loadSpec,
   OVERLAY_FILE_SUFFIX,
   type SpecLocation,

@@ -2,7 +2,7 @@
  * Entry points: find the spec directories under `specs/` and load one into a {@link SpecModel}.
  */
 import { readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { checkAcsConventions } from "./acs-validation.js";
 import { buildSpecModel } from "./build-model.js";
 import { compareCodeUnits } from "./canonical-order.js";
@@ -11,6 +11,7 @@ import { Findings } from "./findings.js";
 import type { SpecFiles, SpecModel } from "./model.js";
 import { applyOverlays } from "./overlay.js";
 import { checkRefs } from "./refs.js";
+import { checkSchemaConstraints } from "./schema-constraints.js";
 import { validateWithStandardParser } from "./standard-validation.js";
 import { readYamlSource, type YamlSource } from "./yaml-source.js";
 
@@ -79,9 +80,14 @@ export async function findSpecs(
   return found;
 }
 
-/** Reads every file, collecting the syntax problems of all of them before giving up. */
-async function readSources(files: readonly string[]): Promise<YamlSource[]> {
-  const results = await Promise.allSettled(files.map((file) => readYamlSource(file)));
+/**
+ * Reads every file, collecting the syntax problems of all of them before giving up. Files are
+ * named as given in diagnostics and read relative to `cwd`.
+ */
+async function readSources(files: readonly string[], cwd: string): Promise<YamlSource[]> {
+  const results = await Promise.allSettled(
+    files.map((file) => readYamlSource(file, resolve(cwd, file))),
+  );
   const problems: Diagnostic[] = [];
   const sources: YamlSource[] = [];
   for (const result of results) {
@@ -116,13 +122,23 @@ function withoutRepeats(own: readonly Diagnostic[], standard: readonly Diagnosti
   );
 }
 
+/** Options of {@link loadSpec}. */
+export interface LoadSpecOptions {
+  /**
+   * Directory a relative `dir` is resolved against; defaults to the process working directory.
+   * Diagnostics and {@link SpecFiles} keep naming files through `dir` as given.
+   */
+  readonly cwd?: string;
+}
+
 /**
  * Loads `<dir>/openapi.yaml`, applies every `*.overlay.yaml` beside it in file-name order,
  * validates the result (standard OpenAPI 3.1 schema, `$ref`s, `x-acs-*` conventions) and returns
  * the model. Throws a {@link SpecError} listing every problem found.
  */
-export async function loadSpec(dir: string): Promise<SpecModel> {
-  const entries = await listDirectory(dir);
+export async function loadSpec(dir: string, options: LoadSpecOptions = {}): Promise<SpecModel> {
+  const cwd = options.cwd ?? process.cwd();
+  const entries = await listDirectory(resolve(cwd, dir));
   if (!entries.some((entry) => entry.name === BASE_DOCUMENT_FILE)) {
     throw new SpecError([createDiagnostic("spec-dir-missing", { file: dir }, { dir })]);
   }
@@ -133,14 +149,14 @@ export async function loadSpec(dir: string): Promise<SpecModel> {
       .filter((entry) => !entry.isDirectory && entry.name.endsWith(OVERLAY_FILE_SUFFIX))
       .map((entry) => join(dir, entry.name)),
   };
-  const [base, ...overlays] = await readSources([files.base, ...files.overlays]);
+  const [base, ...overlays] = await readSources([files.base, ...files.overlays], cwd);
   if (base === undefined) {
     throw new TypeError("The base document was read but not returned.");
   }
   const merged = structuredClone(base.value);
   throwIfAny(applyOverlays(merged, overlays));
   throwIfAny(checkRefs(merged, base));
-  const own = checkAcsConventions(merged, base);
+  const own = [...checkAcsConventions(merged, base), ...checkSchemaConstraints(merged, base)];
   const standard = await validateWithStandardParser(merged, base);
   throwIfAny([...own, ...withoutRepeats(own, standard)]);
   const findings = new Findings(base);

@@ -112,11 +112,14 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   };
 }
 
-/** Reads and parses a YAML file; a read failure becomes a `file-unreadable` diagnostic. */
-export async function readYamlSource(file: string): Promise<YamlSource> {
+/**
+ * Reads and parses a YAML file; a read failure becomes a `file-unreadable` diagnostic. `file` names
+ * the file in diagnostics; `path` is where it is read from when that differs (another cwd).
+ */
+export async function readYamlSource(file: string, path: string = file): Promise<YamlSource> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = await readFile(path, "utf8");
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const diagnostic: Diagnostic = createDiagnostic("file-unreadable", { file }, { file, reason });

@@ -238,6 +238,17 @@ describe("loadSpec", () => {
     expect(problems[0]?.message).toContain("query, header, path, cookie");
   });
 
+  test("empty enum", async () => {
+    const spec = await copy(WIDGETS_SPEC_DIR);
+    await spec.edit("openapi.yaml", (text) => text.replace("enum: [round, square]", "enum: []"));
+    const problems = await diagnosticsOf(spec.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: "schema-enum-empty", line: 68, column: 23 });
+    expect(problems[0]?.pointer).toMatch(/\/enum$/);
+    expect(problems[0]?.file).toMatch(/openapi\.yaml$/);
+    expect(problems[0]?.fix).toContain("enum");
+  });
+
   test("missing directory", async () => {
     const problems = await diagnosticsOf(`${HBR_SPEC_DIR}/missing`);
     expect(problems.map((item) => item.code)).toEqual(["spec-dir-missing"]);

@@ -1,0 +1,44 @@
+/**
+ * Checks of schema constraints that JSON Schema 2020-12 accepts but that leave a generated
+ * package unusable. Runs on the merged document.
+ */
+import type { Diagnostic } from "./diagnostics.js";
+import { Findings } from "./findings.js";
+import type { PathSegment } from "./json-pointer.js";
+import type { YamlSource } from "./yaml-source.js";
+
+/** Keys whose values are data, not schemas, so an `enum` key below them is not a constraint. */
+const DATA_KEYS = new Set(["example", "examples", "default", "const"]);
+
+function visit(value: unknown, segments: PathSegment[], findings: Findings): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      visit(item, [...segments, index], findings);
+    });
+    return;
+  }
+  if (value === null || typeof value !== "object") {
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    if (DATA_KEYS.has(key)) {
+      continue;
+    }
+    if (key === "enum" && Array.isArray(child) && child.length === 0) {
+      // An empty enum admits no value: every request would fail validation.
+      findings.add("schema-enum-empty", [...segments, key], {});
+      continue;
+    }
+    visit(child, [...segments, key], findings);
+  }
+}
+
+/** Finds every schema constraint no value can meet (`enum: []`); returns what is wrong. */
+export function checkSchemaConstraints(
+  document: Record<string, unknown>,
+  base: YamlSource,
+): Diagnostic[] {
+  const findings = new Findings(base);
+  visit(document, [], findings);
+  return findings.list;
+}
