@@ -1,12 +1,14 @@
 /**
- * Reads spec and overlay files. Keeps each file's YAML syntax tree so that diagnostics about a node
- * can name its line and column, not only its JSON pointer.
+ * Reads spec and overlay files. Diagnostics about a node name its line and column, not only its
+ * JSON pointer, from a YAML syntax tree built when the first diagnostic needs one.
  */
 import { readFile } from "node:fs/promises";
+import { load } from "js-yaml";
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { createDiagnostic, type Diagnostic, SpecError } from "./diagnostics.js";
 import type { PathSegment } from "./json-pointer.js";
 import { defineKey, describeJsonKind } from "./json-value.js";
+import { YAML_CORE_SCHEMA } from "./yaml-core-schema.js";
 
 /** A parsed YAML file: its plain value plus what is needed to locate nodes in it. */
 export interface YamlSource {
@@ -78,12 +80,8 @@ function createLocator(document: Document, lineCounter: LineCounter): YamlSource
   };
 }
 
-/**
- * Parses YAML text. Throws a {@link SpecError} with `yaml-syntax` diagnostics (with line and
- * column) for broken YAML, duplicate keys included, and `yaml-not-object` when the top level is
- * not a mapping.
- */
-export function parseYamlSource(file: string, text: string): YamlSource {
+/** Parses with the `yaml` package, keeping the syntax tree; reports every syntax problem. */
+function parseWithPositions(file: string, text: string): YamlDocument {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, intAsBigInt: true });
   if (document.errors.length > 0) {
@@ -100,15 +98,66 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       }),
     );
   }
-  const value = narrowIntegers(document.toJS({ maxAliasCount: 10_000 }), false);
+  return { document, lineCounter };
+}
+
+/** A `yaml` syntax tree with the line offsets of its text. */
+interface YamlDocument {
+  readonly document: Document;
+  readonly lineCounter: LineCounter;
+}
+
+/**
+ * The plain value read by js-yaml, which is several times faster than building the `yaml`
+ * package's syntax tree. Returns `undefined` when js-yaml rejects the text or the top level is not
+ * a mapping; the `yaml` package then reports the problem.
+ */
+function parseFast(text: string): Record<string, unknown> | undefined {
+  let value: unknown;
+  // NOTE: both parsers give the same value for every spec of the metadata corpus. js-yaml may
+  // still accept a few malformed texts that the `yaml` package rejects, so those load silently.
+  try {
+    value = load(text, { schema: YAML_CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/**
+ * Parses YAML text. Throws a {@link SpecError} with `yaml-syntax` diagnostics (with line and
+ * column) for broken YAML, duplicate keys included, and `yaml-not-object` when the top level is
+ * not a mapping. The syntax tree that {@link YamlSource.locate} needs is built on its first call,
+ * since most loads locate nothing.
+ */
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const fast = parseFast(text);
+  let tree: YamlDocument | undefined;
+  let value: unknown;
+  if (fast === undefined) {
+    tree = parseWithPositions(file, text);
+    value = tree.document.toJS({ maxAliasCount: 10_000 });
+  } else {
+    value = fast;
+  }
+  value = narrowIntegers(value, false);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const found = describeJsonKind(value);
     throw new SpecError([createDiagnostic("yaml-not-object", { file }, { file, found })]);
   }
+  let locate: YamlSource["locate"] | undefined;
   return {
     file,
     value: value as Record<string, unknown>,
-    locate: createLocator(document, lineCounter),
+    locate(segments) {
+      if (locate === undefined) {
+        tree ??= parseWithPositions(file, text);
+        locate = createLocator(tree.document, tree.lineCounter);
+      }
+      return locate(segments);
+    },
   };
 }
 
