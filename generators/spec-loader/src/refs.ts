@@ -64,11 +64,16 @@ export function checkRefs(document: Record<string, unknown>, base: YamlSource): 
         continue;
       }
       if (key === "$ref" && typeof value === "string") {
-        const location = { file: base.file, pointer: encodePointer(path), ...base.locate(path) };
+        // Locating a node builds the file's syntax tree, so only a problem pays for it.
+        const location = () => ({
+          file: base.file,
+          pointer: encodePointer(path),
+          ...base.locate(path),
+        });
         if (!value.startsWith("#")) {
-          problems.push(createDiagnostic("ref-external", location, { ref: value }));
+          problems.push(createDiagnostic("ref-external", location(), { ref: value }));
         } else if (resolveRef(document, value) === undefined) {
-          problems.push(createDiagnostic("ref-unresolved", location, { ref: value }));
+          problems.push(createDiagnostic("ref-unresolved", location(), { ref: value }));
         }
       } else {
         visit(value, path);
