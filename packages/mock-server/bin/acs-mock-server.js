@@ -8,7 +8,7 @@ try {
 } catch (error) {
   if (error?.code === "ERR_MODULE_NOT_FOUND" && String(error.message).includes(entry.pathname)) {
     process.stderr.write(
-      "acs-mock-server is not built yet: run `pnpm --filter @acs-sdk/mock-server build` first.\n",
+      "acs-mock-server is not built yet: run `pnpm turbo run build --filter=@acs-sdk/mock-server...` first.\n",
     );
     process.exitCode = 1;
   } else {
