@@ -6,6 +6,9 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 
+/** Minified bytes that each source module (path relative to the working directory) adds. */
+export type ModuleBytes = ReadonlyMap<string, number>;
+
 /** Sizes of one bundled application. */
 export interface BundleSizes {
   /** One file with everything, lazily imported modules included. */
@@ -23,11 +26,13 @@ export interface BundleSizes {
     readonly bytes: number;
     readonly gzipBytes: number;
     readonly path: string;
+    readonly modules: ModuleBytes;
   };
   readonly lazyChunks: {
     readonly files: number;
     readonly bytes: number;
     readonly gzipBytes: number;
+    readonly modules: ModuleBytes;
   };
 }
 
@@ -86,6 +91,16 @@ export async function measureBundle(entry: string, banner = ""): Promise<BundleS
   }
   const entryPath = join(process.cwd(), entryOutput[0]);
   const initial = staticClosure(split.metafile, entryPath);
+  const initialModules = new Map<string, number>();
+  const lazyModules = new Map<string, number>();
+  for (const [relative, output] of Object.entries(split.metafile.outputs)) {
+    const modules = initial.has(join(process.cwd(), relative)) ? initialModules : lazyModules;
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      if (bytesInOutput > 0) {
+        modules.set(input, (modules.get(input) ?? 0) + bytesInOutput);
+      }
+    }
+  }
   let initialBytes = 0;
   let lazyBytes = 0;
   let lazyGzip = 0;
@@ -112,8 +127,14 @@ export async function measureBundle(entry: string, banner = ""): Promise<BundleS
       bytes: initialBytes,
       gzipBytes: initialGzip,
       path: entryPath,
+      modules: initialModules,
     },
-    lazyChunks: { files: contents.size - initial.size, bytes: lazyBytes, gzipBytes: lazyGzip },
+    lazyChunks: {
+      files: contents.size - initial.size,
+      bytes: lazyBytes,
+      gzipBytes: lazyGzip,
+      modules: lazyModules,
+    },
   };
 }
 
