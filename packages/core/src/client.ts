@@ -253,6 +253,16 @@ export class AcsClient {
         "the credential has an empty accessKeyId or accessKeySecret; pass both in the client's credentials option.",
       );
     }
+    // The ID and token go into request headers, where Node throws an untyped TypeError for
+    // control characters. The message names only the field because the value may be a secret.
+    const field = unprintableCredentialField(credential);
+    if (field) {
+      throw new CredentialsError(
+        "InvalidCredentialOptions",
+        credential.providerName || "credentials",
+        `the credential's ${field} contains a control or non-ASCII character (such as a trailing newline); remove it from the value given to the client.`,
+      );
+    }
     return credential;
   }
 }
@@ -263,6 +273,17 @@ export class AcsClient {
  */
 async function loadFullSerializer(): Promise<RequestSerializer> {
   return (await import("./serialization/request-serializer.js")).serializeRequest;
+}
+
+/** Pattern of a character outside printable ASCII, which no AccessKey or STS token contains. */
+const UNPRINTABLE = /[^\x20-\x7e]/;
+
+/** Credential fields checked for {@link UNPRINTABLE} characters, in the order reported. */
+const CHECKED_FIELDS = ["accessKeyId", "accessKeySecret", "securityToken"] as const;
+
+/** Returns the first credential field that contains a character outside printable ASCII. */
+function unprintableCredentialField(credential: Credential): string | undefined {
+  return CHECKED_FIELDS.find((field) => UNPRINTABLE.test(credential[field] ?? ""));
 }
 
 function hasClientToken(request: object): boolean {

@@ -260,4 +260,24 @@ describe("AcsClient errors before sending", () => {
     expect(error).toBeInstanceOf(CredentialsError);
     expect(error.code).toBe("InvalidCredentialOptions");
   });
+
+  test.each([
+    ["accessKeyId", { accessKeyId: "sts\nid", accessKeySecret: "secret-value" }],
+    ["accessKeySecret", { accessKeyId: "id", accessKeySecret: "secret\r\nvalue" }],
+    [
+      "securityToken",
+      { accessKeyId: "id", accessKeySecret: "secret-value", securityToken: "token\u0000value" },
+    ],
+  ])("control character in %s", async (field, credential) => {
+    const error = (await failWith(() => undefined, {
+      credentials: { ...credential, providerName: "static_sts" },
+    })) as CredentialsError;
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.code).toBe("InvalidCredentialOptions");
+    expect(error.message).toContain(field);
+    for (const value of Object.values(credential)) {
+      expect(error.message).not.toContain(value);
+    }
+    expect(server?.requests).toHaveLength(0);
+  });
 });
