@@ -159,7 +159,7 @@ export class TimeoutError extends NetworkError {
     super(
       read ? "ReadTimeout" : "ConnectTimeout",
       read
-        ? `No response bytes from ${target} within ${timeoutMs} ms after the request was sent; raise readTimeoutMs for slow operations.`
+        ? `Reading from ${target} timed out: no response bytes arrived for ${timeoutMs} ms after the request was sent, before or during the response body. Raise readTimeoutMs for slow operations.`
         : `Connecting to ${target} timed out after ${timeoutMs} ms; check the endpoint and network, or raise connectTimeoutMs.`,
       read,
     );

@@ -94,6 +94,8 @@ describe("AcsClient timeouts", () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ code: "ReadTimeout", requestSent: true, timeoutMs: 100 });
+    expect((error as TimeoutError).message).toContain("Reading from http://127.0.0.1:");
+    expect((error as TimeoutError).message).toContain("for 100 ms");
     expect(server.requests).toHaveLength(1);
   });
 
@@ -117,6 +119,20 @@ describe("AcsClient timeouts", () => {
       { readTimeoutMs: 100 },
     );
     expect(result.RequestId).toBe("slow");
+  });
+
+  test("read timeout on a stalled body", async () => {
+    const { client } = await clientFor(
+      (_request, response) => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.write('{"RequestId":');
+      },
+      { retry: NO_WAIT, readTimeoutMs: 100 },
+    );
+    const error = await client.send(DESCRIBE_VAULTS, {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).code).toBe("ReadTimeout");
+    expect((error as TimeoutError).message).toContain("during the response body");
   });
 
   test("connect timeout counts the TLS handshake and is retried", async () => {
