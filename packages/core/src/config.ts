@@ -5,9 +5,13 @@ import type { Credential, CredentialProvider } from "./credentials/credential.js
  * AccessKey secret, a security token or a signature.
  */
 export interface Logger {
+  /** Records detail for tracing, such as which credential provider the default chain chose. */
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** Records a normal event worth keeping. */
   info(message: string, fields?: Record<string, unknown>): void;
+  /** Records a recoverable problem, such as a failed credential refresh that the cache covers. */
   warn(message: string, fields?: Record<string, unknown>): void;
+  /** Records a failure that cannot be recovered from. */
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
@@ -58,14 +62,24 @@ export interface ClientConfig {
   /** Connect timeout of one attempt, in milliseconds. @defaultValue 5000 */
   readonly connectTimeoutMs?: number;
   /**
-   * Read timeout of one attempt, in milliseconds: the longest wait for response bytes once the
-   * request is sent. @defaultValue 10000
+   * Read timeout of one attempt, in milliseconds: the longest time without receiving a response
+   * byte once the request is sent. Each chunk restarts it, so a slow but steady body never times
+   * out. @defaultValue 10000
    */
   readonly readTimeoutMs?: number;
+  /**
+   * Retry policy of every call. A call's `retry` overrides it field by field, and a field unset
+   * in both takes its {@link RetryOptions} default.
+   * @defaultValue 3 attempts with exponential backoff from 100 ms
+   */
   readonly retry?: RetryOptions;
-  /** Receives retry and request diagnostics. @defaultValue a logger that discards everything */
+  /**
+   * Receives the default credential chain's diagnostics (provider chosen or skipped, session
+   * refreshes). NOTE: the client logs no retries or requests yet.
+   * @defaultValue a logger that discards everything
+   */
   readonly logger?: Logger;
-  /** Appended to the User-Agent header. */
+  /** Text appended after a space to the SDK's own User-Agent header. @defaultValue none */
   readonly userAgent?: string;
   /**
    * Time source of the signed request date (`x-acs-date`, whole seconds in UTC), read once per
@@ -83,11 +97,28 @@ export interface ClientConfig {
   readonly nonce?: () => string;
 }
 
-/** Per-call overrides. */
+/** Options of one call. Each value set here overrides the client's {@link ClientConfig} value. */
 export interface CallOptions {
+  /**
+   * Cancels the call: the pending credential request, attempt or backoff wait stops and the call
+   * rejects with `RequestAbortedError`, whose `cause` is the signal's reason. @defaultValue none
+   */
   readonly signal?: AbortSignal;
+  /**
+   * Connect timeout of each attempt of this call, in milliseconds. It overrides the client's
+   * `connectTimeoutMs`. @defaultValue the client's value, else 5000
+   */
   readonly connectTimeoutMs?: number;
+  /**
+   * Read timeout of each attempt of this call, in milliseconds. It overrides the client's
+   * `readTimeoutMs` and is measured the same way. @defaultValue the client's value, else 10000
+   */
   readonly readTimeoutMs?: number;
+  /**
+   * Retry options of this call, merged field by field over the client's `retry`, so
+   * `{ maxAttempts: 1 }` disables retries and keeps the client's other fields.
+   * @defaultValue the client's `retry`
+   */
   readonly retry?: RetryOptions;
   /**
    * Extra headers; `x-acs-*` headers are signed. Names that differ only in case are merged into
@@ -98,6 +129,7 @@ export interface CallOptions {
 
 /** Facts about the HTTP exchange, attached to every successful response as `$metadata`. */
 export interface ResponseMetadata {
+  /** HTTP status code of the successful attempt's response. */
   readonly httpStatus: number;
   /** From the `x-acs-request-id` header, else the body's `RequestId`. */
   readonly requestId: string | undefined;

@@ -89,6 +89,18 @@ describe("AcsClient retries", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  test("per-call retry merges over the client's", async () => {
+    const waits: number[] = [];
+    const { server, client } = await fixture.start(statusSequence([503, 503, 503]), {
+      retry: { maxAttempts: 5, random: () => 0, sleep: async (ms) => void waits.push(ms) },
+    });
+    await expect(
+      client.send(ADD_CROSS_ACCOUNT, {}, { retry: { maxAttempts: 2 } }),
+    ).rejects.toBeInstanceOf(ServiceError);
+    expect(server.requests).toHaveLength(2);
+    expect(waits).toEqual([0]);
+  });
+
   test("backoff is full jitter under the exponential ceiling", async () => {
     const waits: number[] = [];
     await run(statusSequence([503, 503, 503, 503, 503]), {
