@@ -124,6 +124,10 @@ export const DIAGNOSTIC_CATALOG = {
     message: "The schema has an empty `enum`, so no value is valid.",
     fix: "List the allowed values in `enum`, or remove `enum` to allow any value of the type.",
   },
+  "schema-type-invalid": {
+    message: "The schema `type` {type} is not a JSON Schema type.",
+    fix: "Use one of array, boolean, integer, null, number, object or string (or a list of them).",
+  },
   "response-missing": {
     message: "The operation {name} has no `200` response.",
     fix: 'Add responses."200" with the success body schema and an example.',

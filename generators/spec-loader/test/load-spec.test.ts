@@ -249,6 +249,19 @@ describe("loadSpec", () => {
     expect(problems[0]?.fix).toContain("enum");
   });
 
+  test("misspelt schema type", async () => {
+    const spec = await copy(HBR_SPEC_DIR);
+    await spec.edit("openapi.yaml", (text) => text.replace("type: integer", "type: integr"));
+    const problems = await diagnosticsOf(spec.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      code: "schema-type-invalid",
+      pointer: "/paths/~1?Action=AddCrossAccount/post/parameters/0/schema/type",
+    });
+    expect(problems[0]?.message).toContain('"integr"');
+    expect(problems[0]?.fix).toContain("integer");
+  });
+
   test("missing directory", async () => {
     const problems = await diagnosticsOf(`${HBR_SPEC_DIR}/missing`);
     expect(problems.map((item) => item.code)).toEqual(["spec-dir-missing"]);
