@@ -1,6 +1,6 @@
 /**
- * Checks of schema constraints that JSON Schema 2020-12 accepts but that leave a generated
- * package unusable. Runs on the merged document.
+ * Checks of schema keywords that the standard OpenAPI validation does not look into but that
+ * leave a generated package unusable. Runs on the merged document.
  */
 import type { Diagnostic } from "./diagnostics.js";
 import { Findings } from "./findings.js";
