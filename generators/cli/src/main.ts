@@ -1,12 +1,12 @@
 /**
- * `pnpm generate:direct [product ...] [--specs DIR] [--out DIR]`: regenerates the packages of
+ * `pnpm generate:direct [product ...] [--specs DIR] [--out DIR] [--help]`: regenerates the packages of
  * every product under specs/ (or the named ones). Prints one summary line per package on stdout
  * and, on spec problems, every diagnostic on stderr with a non-zero exit code. `pnpm generate
  * [product ...]` runs it through turbo, which replays the lines of a cached run.
  */
 import { fileURLToPath } from "node:url";
 import { formatDiagnostic } from "@acs-sdk/spec-loader";
-import { parseArguments } from "./args.js";
+import { HELP, parseArguments } from "./args.js";
 import { GenerateError } from "./generate-error.js";
 import { formatSummary, generateProducts } from "./generate-products.js";
 
@@ -20,6 +20,10 @@ const CACHED_RUN_VARIABLE = "ACS_SDK_GENERATE_CACHED";
 
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
+  if (args.help) {
+    console.log(HELP);
+    return 0;
+  }
   if (
     process.env[CACHED_RUN_VARIABLE] === "1" &&
     (args.specsRoot !== undefined || args.packagesRoot !== undefined)

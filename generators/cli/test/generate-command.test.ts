@@ -59,6 +59,20 @@ describe("pnpm generate", () => {
     expect(result.stdout).not.toContain("@acs-sdk/hbr-");
   });
 
+  test.each(["--help", "-h"])("%s prints usage", async (flag) => {
+    const result = await runGenerateCommand([flag]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("Usage: pnpm generate [product ...] [--specs DIR] [--out DIR]");
+    expect(result.stdout).toContain("-h, --help");
+  });
+
+  test("unknown option", async () => {
+    const result = await runGenerateCommand(["--verbose"]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("[invalid-arguments] Unknown option --verbose");
+  });
+
   test("unknown product", async () => {
     const result = await runGenerateCommand(args("nope"));
     expect(result.exitCode).toBe(1);
