@@ -197,12 +197,16 @@ export interface Diagnostic {
   readonly operation?: string;
   /** The problem found, naming the value. */
   readonly message: string;
+  /** The change that resolves the problem, printed on its own `fix:` line. */
   readonly hint: string;
   /** For aggregated notes: how many occurrences this entry stands for. */
   readonly count?: number;
 }
 
-/** Renders a diagnostic as one line: severity, code, place, message and hint. */
+/**
+ * Renders a diagnostic as a line with its severity, code, place and message, followed by an
+ * indented `fix:` line with the hint, which is how spec-loader prints its diagnostics.
+ */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const place = [
     diagnostic.product,
@@ -211,7 +215,7 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   ].filter((part) => part !== undefined && part !== "");
   const count =
     diagnostic.count !== undefined && diagnostic.count > 1 ? ` (${diagnostic.count}×)` : "";
-  return `${diagnostic.severity} ${diagnostic.code}: ${place.join(" ")}: ${diagnostic.message}${count} ${diagnostic.hint}`;
+  return `${diagnostic.severity} ${diagnostic.code}: ${place.join(" ")}: ${diagnostic.message}${count}\n  fix: ${diagnostic.hint}`;
 }
 
 /** Thrown when an import cannot go on; carries at least one `error` diagnostic. */

@@ -104,6 +104,15 @@ describe("bad input", () => {
     expect(await listFiles(join(dir, "specs"))).toEqual([]);
   });
 
+  it("puts the hint on a fix line", async () => {
+    const error = await importText("<html>busy</html>");
+    const [headline, fix, ...rest] = error.message.split("\n");
+    expect(headline).toMatch(/^error input-not-json: .*api-docs\.json#: /);
+    expect(headline).not.toContain(error.diagnostics[0]?.hint);
+    expect(fix).toBe(`  fix: ${error.diagnostics[0]?.hint}`);
+    expect(rest).toEqual([]);
+  });
+
   it("names the line and column of a syntax error", async () => {
     const error = await importText('{\n  "info": {,\n}');
     expect(error.diagnostics[0]?.message).toMatch(/at line 2, column 12/);

@@ -67,6 +67,9 @@ describe("specs:import CLI", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("error input-not-metadata: ");
     expect(run.stderr).toContain("api-docs.json#/apis: `apis` is missing or not an object");
+    expect(run.stderr).toMatch(
+      /not an object[^\n]*\n {2}fix: Pass an Alibaba Cloud api-docs file: an object with `info` and `apis`\.\n/,
+    );
     expect(run.stderr).toMatch(/Nothing was written\.\n$/);
     expect(await listFiles(join(dir, "specs"))).toEqual([]);
   });
