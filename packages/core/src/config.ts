@@ -74,8 +74,8 @@ export interface ClientConfig {
    */
   readonly retry?: RetryOptions;
   /**
-   * Receives the default credential chain's diagnostics (provider chosen or skipped, session
-   * refreshes). NOTE: the client logs no retries or requests yet.
+   * Receives one `warn` line per retry (action, attempt, delay, error code and request ID) and the
+   * default credential chain's diagnostics (provider chosen or skipped, session refreshes).
    * @defaultValue a logger that discards everything
    */
   readonly logger?: Logger;
