@@ -17,9 +17,10 @@ const GROUPS: readonly ModuleGroup[] = [
     label: "the generated service and operation descriptors and the application",
     matches: (path) => path.includes("hbr-client/") || path.includes("bench/runtime/"),
   },
+  { label: "the error-response parser", matches: (path) => path.endsWith("/response-error.ts") },
   {
-    label: "error classes and the error-response parser",
-    matches: (path) => /\/(errors|response-error|credentials-error)\.ts$/.test(path),
+    label: "error classes",
+    matches: (path) => /\/(errors|credentials-error)\.ts$/.test(path),
   },
   {
     label: "the default credential chain and its providers",

@@ -80,7 +80,7 @@ function breakdown(sizes: BundleSizes): string[] {
   const serializerNote =
     serializerBytes === 0
       ? ""
-      : ` The full request serializer and its styles (${serializerBytes} bytes) are in the initial load although only the \`import()\` fallback reaches them from this application: \`@acs-sdk/core\` re-exports \`serializeRequest\` for generated descriptors, and esbuild assigns whole files to chunks by the entry points whose imports reach them, before it drops unused exports. A client that required \`serialize\` on such descriptors instead of importing the serializer would leave these bytes out of both bundles.`;
+      : ` The full request serializer and its styles (${serializerBytes} bytes) are in the initial load although this application's only operation is query-only.`;
   return [
     "## What the AddCrossAccount application's bundle is made of",
     "",
@@ -203,9 +203,9 @@ async function main(): Promise<void> {
     "",
     "The acs-sdk client imports three parts with `import()` of a literal path: the default",
     "credential chain (used when neither `credentials` nor the AccessKey environment variables are",
-    'set), the legacy V1 signer (`signatureVersion: "v1"`) and the full request serializer (for',
-    "hand-written descriptors that need it and have no `serialize`). A single-file bundle contains",
-    "all three and runs without `node_modules`. With code splitting, esbuild puts the modules that",
+    'set), the legacy V1 signer (`signatureVersion: "v1"`) and the error-response parser (used on',
+    "the first 4xx/5xx response). A single-file bundle contains all three and runs without",
+    "`node_modules`. With code splitting, esbuild puts the modules that",
     "only those imports reach into chunks that load on first use. The official bundle starts with",
     "a `createRequire` banner, without which its CommonJS dependencies cannot load Node.js",
     "built-ins from an ESM bundle; it adds 0.1 KB.",

@@ -2,12 +2,18 @@ import type { CallOptions, ClientConfig, WithMetadata } from "./config.js";
 import type { Credential, CredentialProvider } from "./credentials/credential.js";
 import { CredentialsError } from "./credentials/credentials-error.js";
 import { type ResolvedEndpoint, resolveEndpoint } from "./endpoint.js";
-import { AcsError, RequestAbortedError, type ServiceError, ValidationError } from "./errors.js";
+import {
+  AcsError,
+  ConfigurationError,
+  RequestAbortedError,
+  type ServiceError,
+  ValidationError,
+} from "./errors.js";
 import { HttpTransport } from "./http/http-transport.js";
-import type { OperationDescriptor, RequestSerializer, ServiceDescriptor } from "./operation.js";
+import type { OperationDescriptor, ServiceDescriptor } from "./operation.js";
 import { encodeSortedParameters } from "./percent-encode.js";
 import { parseSuccessResponse } from "./response.js";
-import { createServiceError } from "./response-error.js";
+import type { createServiceError } from "./response-error.js";
 import { computeDelayMs, isRetryable, type RetryPolicy, resolveRetryPolicy } from "./retry.js";
 import { addHeader } from "./serialization/headers.js";
 import { isQueryOnly, serializeQuery } from "./serialization/query-serializer.js";
@@ -45,6 +51,7 @@ export class AcsClient {
   #endpoint: ResolvedEndpoint | undefined;
   #defaultChain: Promise<CredentialProvider> | undefined;
   #legacySigner: Promise<RequestSigner> | undefined;
+  #errorParser: Promise<typeof createServiceError> | undefined;
   #retryPolicy: RetryPolicy | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
@@ -106,7 +113,8 @@ export class AcsClient {
         if (response.status < 300 && response.status > 199) {
           return parseSuccessResponse<TResponse>(action, response, attempt);
         }
-        error = createServiceError(response, {
+        const createError = await this.#loadErrorParser();
+        error = createError(response, {
           action,
           signed,
           secrets: [credential.accessKeySecret, credential.securityToken],
@@ -165,8 +173,13 @@ export class AcsClient {
   ): Promise<PreparedRequest> {
     this.#endpoint ??= resolveEndpoint(this.service, this.config);
     const endpoint = this.#endpoint;
-    const serialize =
-      operation.serialize ?? (isQueryOnly(operation) ? serializeQuery : await loadFullSerializer());
+    const serialize = operation.serialize ?? (isQueryOnly(operation) && serializeQuery);
+    if (!serialize) {
+      throw new ConfigurationError(
+        "InvalidConfiguration",
+        `operation ${operation.action} is missing serialize, which it needs for parameters outside the query or in the json, simple or xml style; set serialize: serializeRequest (from @acs-sdk/core) in its descriptor.`,
+      );
+    }
     const { query, headers, body, hostPrefix, pathname } = serialize(operation, request);
     for (const name in options.headers) {
       addHeader(headers, name, options.headers[name] as string);
@@ -194,6 +207,16 @@ export class AcsClient {
       payloadHash: body ? sha256Hex(body.bytes) : EMPTY_BODY_SHA256,
       formParameters: body?.formParameters,
     };
+  }
+
+  /**
+   * Imports the error-response parser on the first 4xx/5xx response. Successful calls never use
+   * it, so a code-splitting bundler puts it, with its secret scrubbing and signature-mismatch
+   * explanation, in a chunk that only a failed call loads.
+   */
+  #loadErrorParser(): Promise<typeof createServiceError> {
+    this.#errorParser ??= import("./response-error.js").then((module) => module.createServiceError);
+    return this.#errorParser;
   }
 
   #loadLegacySigner(): Promise<RequestSigner> {
@@ -265,14 +288,6 @@ export class AcsClient {
     }
     return credential;
   }
-}
-
-/**
- * Imports `serializeRequest` for a hand-written descriptor that needs more than the query
- * serializer and has no `serialize`. Generated descriptors set `serialize` for such operations.
- */
-async function loadFullSerializer(): Promise<RequestSerializer> {
-  return (await import("./serialization/request-serializer.js")).serializeRequest;
 }
 
 /** Pattern of a character outside printable ASCII, which no AccessKey or STS token contains. */

@@ -7,9 +7,9 @@
  * - `@acs-sdk/core/protocol` (protocol.ts): lossless JSON, parameter styles, the full request
  *   serializer and the legacy RPC signature, for servers and tools that speak the wire protocol.
  *
- * The client reaches the default chain, the legacy signer and the full serializer only through
- * `import()` with a literal path (client.ts). A code-splitting bundler puts them in chunks that
- * load on first use, and a single-file bundle still contains them. Nothing here may import those
+ * The client reaches the default chain, the legacy signer and the error-response parser only
+ * through `import()` with a literal path (client.ts). A code-splitting bundler puts them in
+ * chunks that load on first use, and a single-file bundle still contains them. Nothing here may import those
  * modules statically, because every application would then load them at start-up.
  */
 

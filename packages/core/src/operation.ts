@@ -58,10 +58,10 @@ export interface OperationDescriptor {
   /**
    * Serializer for an operation that has parameters outside the query, or query parameters in
    * the `json`, `simple` or `xml` style. Generated code sets it to `serializeRequest` (exported by
-   * `@acs-sdk/core`) for every operation but query-only RPC ones, so that an application bundles
-   * the full serializer with the operations that need it. Without it, such an operation imports
-   * `serializeRequest` on first use, which a code-splitting bundler puts in a chunk of its own.
-   * Query-only operations leave it unset and use the small query serializer.
+   * `@acs-sdk/core`) for every operation but query-only RPC ones, so that only applications with
+   * such operations bundle the full serializer. Required for those operations: without it the
+   * call fails with a `ConfigurationError`. Query-only operations leave it unset and use the
+   * small query serializer.
    */
   readonly serialize?: RequestSerializer;
 }

@@ -23,11 +23,12 @@ const folders: string[] = [];
 /**
  * An application that sends one call to the endpoint in argv[2] and prints the outcome as JSON.
  * argv[3] picks the call: `query` (a query-only RPC call), `form` (a form body through a
- * hand-written descriptor without `serialize`) or `v1` (the query call with the legacy signer).
+ * hand-written descriptor with `serialize: serializeRequest`), `v1` (the query call with the
+ * legacy signer) or `error` (the query call with a VaultId the server rejects).
  * It passes no credentials, so the client looks at the environment, then the default chain.
  */
 const APPLICATION = `
-import { AcsClient } from ${JSON.stringify(INDEX)};
+import { AcsClient, serializeRequest } from ${JSON.stringify(INDEX)};
 const [endpoint, mode] = process.argv.slice(2);
 const client = new AcsClient(
   { product: "hbr", apiVersion: "2017-09-08", endpoint: { rule: "regional", productId: "hbr", map: {} } },
@@ -37,11 +38,12 @@ const describeVaults = { action: "DescribeVaults", method: "POST", pathname: "/"
   readOnly: true, parameters: [{ name: "VaultId", in: "query" }] };
 const changeResourceGroup = { action: "ChangeResourceGroup", method: "POST", pathname: "/",
   style: "RPC", readOnly: false,
-  parameters: [{ name: "ResourceId", in: "formData" }, { name: "NewResourceGroupId", in: "formData" }] };
+  parameters: [{ name: "ResourceId", in: "formData" }, { name: "NewResourceGroupId", in: "formData" }],
+  serialize: serializeRequest };
 try {
   const result = mode === "form"
     ? await client.send(changeResourceGroup, { ResourceId: "v-1", NewResourceGroupId: "rg-1" })
-    : await client.send(describeVaults, { VaultId: "v-1" });
+    : await client.send(describeVaults, { VaultId: mode === "error" ? "v-error" : "v-1" });
   process.stdout.write(JSON.stringify({ result }));
 } catch (error) {
   process.stdout.write(JSON.stringify({ name: error.name, code: error.code, message: error.message }));
@@ -132,8 +134,12 @@ const ENV_CREDENTIALS = {
 
 let server: LoopbackServer;
 beforeAll(async () => {
-  server = await startLoopbackServer((_request, response) =>
-    sendJson(response, 200, { RequestId: "r-1" }),
+  // The VaultId `v-error` gets an error response, which the lazily loaded parser turns into
+  // a ServiceError.
+  server = await startLoopbackServer((request, response) =>
+    request.url.searchParams.get("VaultId") === "v-error"
+      ? sendJson(response, 403, { Code: "Forbidden", Message: "denied", RequestId: "r-2" })
+      : sendJson(response, 200, { RequestId: "r-1" }),
   );
 });
 afterAll(async () => {
@@ -167,7 +173,7 @@ describe("single-file bundle without node_modules", () => {
     const imports = Object.values(application.metafile.outputs).flatMap((output) => output.imports);
     expect(imports.every((imported) => imported.path.startsWith("node:"))).toBe(true);
     const sources = sourcesIn(application.metafile, Object.keys(application.metafile.outputs));
-    for (const lazy of ["default-chain.ts", "rpc-v1-signature.ts", "request-serializer.ts"]) {
+    for (const lazy of ["default-chain.ts", "rpc-v1-signature.ts", "response-error.ts"]) {
       expect(sources).toContain(lazy);
     }
   });
@@ -186,7 +192,7 @@ describe("single-file bundle without node_modules", () => {
     expect(hasValidSignature(request, TEST_CREDENTIAL.accessKeySecret)).toBe(true);
   });
 
-  test("form body without a serialize field", async () => {
+  test("form body with serializeRequest", async () => {
     const request = await runAndReceive(application.entry, "form", ENV_CREDENTIALS);
     expect(request.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(request.body.toString()).toBe("NewResourceGroupId=rg-1&ResourceId=v-1");
@@ -213,14 +219,14 @@ describe("code-split bundle without node_modules", () => {
     application = await bundleApplication(true);
   });
 
-  test("loads the chain and the legacy signer from lazy chunks", () => {
+  test("optional parts in lazy chunks", () => {
     const initial = sourcesIn(application.metafile, initialOutputs(application.metafile));
     expect(initial).toContain("client.ts");
-    expect(initial).not.toContain("default-chain.ts");
-    expect(initial).not.toContain("rpc-v1-signature.ts");
     const all = sourcesIn(application.metafile, Object.keys(application.metafile.outputs));
-    expect(all).toContain("default-chain.ts");
-    expect(all).toContain("rpc-v1-signature.ts");
+    for (const lazy of ["default-chain.ts", "rpc-v1-signature.ts", "response-error.ts"]) {
+      expect(initial).not.toContain(lazy);
+      expect(all).toContain(lazy);
+    }
   });
 
   test("default chain reads the INI profile", async () => {
@@ -233,5 +239,14 @@ describe("code-split bundle without node_modules", () => {
   test("legacy v1 signer", async () => {
     const request = await runAndReceive(application.entry, "v1", ENV_CREDENTIALS);
     expect(request.url.searchParams.get("SignatureVersion")).toBe("1.0");
+  });
+
+  test("error response", async () => {
+    const outcome = await run(application.entry, [server.url, "error"], ENV_CREDENTIALS);
+    expect(outcome).toEqual({
+      name: "ServiceError",
+      code: "Forbidden",
+      message: "DescribeVaults failed: Forbidden (HTTP 403): denied Request ID: r-2.",
+    });
   });
 });

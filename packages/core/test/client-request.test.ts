@@ -5,6 +5,7 @@ import {
   EMPTY_BODY_SHA256,
   type OperationDescriptor,
   SDK_VERSION,
+  serializeRequest,
   sha256Hex,
 } from "@acs-sdk/core";
 import { computeRpcV1Signature } from "@acs-sdk/core/protocol";
@@ -192,6 +193,24 @@ describe("AcsClient RPC request", () => {
     expect(hasValidSignature(request, TEST_CREDENTIAL.accessKeySecret)).toBe(true);
   });
 
+  test("form body without serialize", async () => {
+    const { server, client } = await setUp((_request, response) =>
+      sendJson(response, 200, SUCCESS),
+    );
+    const operation: OperationDescriptor = {
+      ...ADD_CROSS_ACCOUNT,
+      action: "ChangeResourceGroup",
+      parameters: [{ name: "ResourceId", in: "formData" }],
+    };
+    const sent = client.send(operation, { ResourceId: "v-1" });
+    await expect(sent).rejects.toMatchObject({
+      name: "ConfigurationError",
+      code: "InvalidConfiguration",
+      message: expect.stringContaining("operation ChangeResourceGroup is missing serialize"),
+    });
+    expect(server.requests).toHaveLength(0);
+  });
+
   test("form body is hashed as sent", async () => {
     const operation: OperationDescriptor = {
       action: "ChangeResourceGroup",
@@ -204,6 +223,7 @@ describe("AcsClient RPC request", () => {
         { name: "NewResourceGroupId", in: "formData" },
         { name: "Tag", in: "formData" },
       ],
+      serialize: serializeRequest,
     };
     const { server, client } = await setUp((_request, response) =>
       sendJson(response, 200, SUCCESS),
@@ -320,6 +340,7 @@ describe("AcsClient ROA request", () => {
       { name: "Size", in: "body" },
       { name: "Labels", in: "body" },
     ],
+    serialize: serializeRequest,
   };
 
   test("path, query, header and JSON body are signed", async () => {

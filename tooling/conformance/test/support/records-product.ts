@@ -9,6 +9,7 @@ import {
   type ClientConfig,
   type OperationDescriptor,
   type ServiceDescriptor,
+  serializeRequest,
 } from "@acs-sdk/core";
 import type {
   OfficialParams,
@@ -44,6 +45,8 @@ export const DESCRIBE_RECORDS: OperationDescriptor = {
     { name: "Text", in: "query" },
     { name: "Verbose", in: "query" },
   ],
+  // `Detail` uses the json style, which the query serializer does not write.
+  serialize: serializeRequest,
 };
 
 /** A write operation that takes a `ClientToken`. */
@@ -72,6 +75,7 @@ export const CHANGE_RESOURCE_GROUP: OperationDescriptor = {
     { name: "ResourceType", in: "formData" },
     { name: "Tags", in: "formData", style: "repeatList" },
   ],
+  serialize: serializeRequest,
 };
 
 /** A ROA write operation with a path parameter, a query parameter and a whole JSON body. */
@@ -86,6 +90,7 @@ export const UPDATE_RECORD: OperationDescriptor = {
     { name: "RecordId", in: "path" },
     { name: "body", in: "body", wholeBody: true },
   ],
+  serialize: serializeRequest,
 };
 
 /** Creates a Records client with retries off unless `config` says otherwise. */
