@@ -148,6 +148,10 @@ afterAll(async () => {
   await capture.close();
 });
 
+// For a json-style value with an own `__proto__` key, openapi-core 1.0.8 sends `{}` while our
+// client keeps the key as data, so the two cannot agree on such a key.
+const detailKey = wireString.filter((key) => key !== "__proto__");
+
 const describeRecordsRequest = fc.record(
   {
     Text: wireString,
@@ -158,7 +162,7 @@ const describeRecordsRequest = fc.record(
         { requiredKeys: [], noNullPrototype: true },
       ),
     ),
-    Detail: fc.dictionary(wireString, wireString, { maxKeys: 4, noNullPrototype: true }),
+    Detail: fc.dictionary(detailKey, wireString, { maxKeys: 4, noNullPrototype: true }),
     OwnerId: fc.maxSafeNat(),
     Verbose: fc.boolean(),
   },
