@@ -45,17 +45,15 @@ export interface ClientConfig {
   /**
    * A fixed credential or a provider. Without it, each attempt uses `ALIBABA_CLOUD_ACCESS_KEY_ID`,
    * `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and the optional `ALIBABA_CLOUD_SECURITY_TOKEN` when both
-   * are set (provider name `default/env`), else the rest of the default credential chain, which
-   * the client loads from `@acs-sdk/core/credentials` when first needed. A bundled application
-   * shipped without `node_modules` passes `defaultCredentialChain()` here instead.
+   * are set (provider name `default/env`), else the rest of the default credential chain. The
+   * client imports the chain on first use, so a code-split bundle puts it in a lazy chunk.
    * @defaultValue the default credential chain
    */
   readonly credentials?: Credential | CredentialProvider;
   /**
    * Request signature: `v3` (ACS3-HMAC-SHA256, every style) or `v1`, the legacy HMAC-SHA1 RPC
-   * signature for gateways that predate V3 (RPC operations only). The client loads the `v1`
-   * signer from `@acs-sdk/core/protocol` when first needed, so it is never in a bundle; a bundled
-   * application that uses it must ship `@acs-sdk/core` in its `node_modules`.
+   * signature for gateways that predate V3 (RPC operations only). The client imports the `v1`
+   * signer on first use, so a code-split bundle puts it in a lazy chunk.
    * @defaultValue "v3"
    */
   readonly signatureVersion?: "v3" | "v1";

@@ -5,10 +5,10 @@
 
 import type { SerializedParameters } from "./serialization/query-serializer.js";
 
-/** Where a request parameter travels. `host` values become part of the endpoint host name. */
+/** Location of a request parameter on the wire; `host` values become part of the host name. */
 export type ParameterLocation = "query" | "path" | "header" | "host" | "formData" | "body";
 
-/** How a structured value is flattened onto the wire; see specs/README.md for each form. */
+/** Flattening style of a structured value on the wire; specs/README.md shows each form. */
 export type ParameterStyle = "repeatList" | "flat" | "json" | "simple" | "xml";
 
 /** One request parameter of an operation, keyed by its wire name. */

@@ -180,7 +180,7 @@ describe("5xx answers", () => {
   });
 
   test("500 is retried for a write without ClientToken", async () => {
-    // A 5xx is the service's definite failure answer, so resending is safe (AWS SDK v3 agrees).
+    // A 5xx is a definite failure response from the service, so resending is safe (AWS SDK v3 retries it too).
     fault("AddCrossAccount", { kind: "internal-error" }, 1);
     const sleeps = recordedSleeps();
     const result = await addCrossAccount(hbr({ retry: sleeps.retry }));
