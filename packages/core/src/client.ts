@@ -1,20 +1,12 @@
+import type * as CallFailure from "./call-failure.js";
 import type { CallOptions, ClientConfig, WithMetadata } from "./config.js";
 import type { Credential, CredentialProvider } from "./credentials/credential.js";
-import { CredentialsError } from "./credentials/credentials-error.js";
-import { type ResolvedEndpoint, resolveEndpoint } from "./endpoint.js";
-import {
-  AcsError,
-  ConfigurationError,
-  RequestAbortedError,
-  type ServiceError,
-  ValidationError,
-} from "./errors.js";
-import { HttpTransport } from "./http/http-transport.js";
+import { isUsableCredential } from "./credentials/usable-credential.js";
+import { locateEndpoint, type ResolvedEndpoint } from "./endpoint.js";
+import { HttpTransport, type TransportResponse } from "./http/http-transport.js";
 import type { OperationDescriptor, ServiceDescriptor } from "./operation.js";
 import { encodeSortedParameters } from "./percent-encode.js";
-import { parseSuccessResponse } from "./response.js";
-import type { createServiceError } from "./response-error.js";
-import { computeDelayMs, isRetryable, type RetryPolicy, resolveRetryPolicy } from "./retry.js";
+import { isSuccessStatus, parseSuccessResponse } from "./response.js";
 import { addHeader } from "./serialization/headers.js";
 import { isQueryOnly, serializeQuery } from "./serialization/query-serializer.js";
 import { EMPTY_BODY_SHA256, randomNonce, sha256Hex } from "./signing/acs3-signature.js";
@@ -51,8 +43,6 @@ export class AcsClient {
   #endpoint: ResolvedEndpoint | undefined;
   #defaultChain: Promise<CredentialProvider> | undefined;
   #legacySigner: Promise<RequestSigner> | undefined;
-  #errorParser: Promise<typeof createServiceError> | undefined;
-  #retryPolicy: RetryPolicy | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -79,15 +69,10 @@ export class AcsClient {
     const { signal } = options;
     const issues = operation.validate?.(request);
     if (issues?.length) {
-      throw new ValidationError(action, issues);
+      throw new (await loadCallFailure()).ValidationError(action, issues);
     }
     const prepared = await this.#prepare(operation, request, options);
     const signer = config.signatureVersion === "v1" ? await this.#loadLegacySigner() : acs3Signer;
-    this.#retryPolicy ??= resolveRetryPolicy(config.retry, undefined);
-    const policy = options.retry
-      ? resolveRetryPolicy(config.retry, options.retry)
-      : this.#retryPolicy;
-    const idempotent = operation.readOnly || hasClientToken(request);
     const limits = {
       connectTimeoutMs:
         options.connectTimeoutMs ?? config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -98,7 +83,7 @@ export class AcsClient {
 
     for (let attempt = 1, delayMs = 0; ; attempt++) {
       if (signal?.aborted) {
-        throw new RequestAbortedError(action, signal.reason);
+        throw new (await loadCallFailure()).RequestAbortedError(action, signal.reason);
       }
       const credential = await this.#credential(signal);
       const signed = signer.sign(prepared, credential, {
@@ -108,41 +93,56 @@ export class AcsClient {
         delayMs,
       });
       let error: unknown;
+      let failedResponse: TransportResponse | undefined;
       try {
         const response = await this.#transport.send(prepared, signed, limits);
-        if (response.status < 300 && response.status > 199) {
-          return parseSuccessResponse<TResponse>(action, response, attempt);
+        const result = isSuccessStatus(response.status)
+          ? parseSuccessResponse<TResponse>(response, attempt)
+          : undefined;
+        if (result) {
+          return result;
         }
-        const createError = await this.#loadErrorParser();
-        error = createError(response, {
-          action,
-          signed,
-          secrets: [credential.accessKeySecret, credential.securityToken],
-        });
+        failedResponse = response;
       } catch (failure) {
         error = failure;
       }
 
-      const nextDelayMs =
-        attempt < policy.maxAttempts && isRetryable(error, idempotent)
-          ? computeDelayMs(policy, attempt, error)
-          : undefined;
-      if (nextDelayMs === undefined) {
+      const failures = await loadCallFailure();
+      if (failedResponse) {
+        error = isSuccessStatus(failedResponse.status)
+          ? failures.invalidBodyError(action, failedResponse)
+          : failures.createServiceError(failedResponse, {
+              action,
+              signed,
+              secrets: [credential.accessKeySecret, credential.securityToken],
+            });
+      }
+      const retry = failures.planRetry({
+        error,
+        attempt,
+        readOnly: operation.readOnly,
+        request,
+        clientOptions: config.retry,
+        callOptions: options.retry,
+      });
+      if (!retry) {
         throw error;
       }
-      delayMs = nextDelayMs;
+      delayMs = retry.delayMs;
       config.logger?.warn("Retrying request", {
         action,
         attempt,
-        maxAttempts: policy.maxAttempts,
+        maxAttempts: retry.maxAttempts,
         delayMs,
-        code: (error as AcsError).code,
-        requestId: (error as ServiceError).requestId,
+        code: (error as { code?: string }).code,
+        requestId: (error as { requestId?: string }).requestId,
       });
       try {
-        await policy.sleep(delayMs, signal);
+        await retry.sleep(delayMs, signal);
       } catch (sleepError) {
-        throw signal?.aborted ? new RequestAbortedError(action, signal.reason) : sleepError;
+        throw signal?.aborted
+          ? new failures.RequestAbortedError(action, signal.reason)
+          : sleepError;
       }
     }
   }
@@ -171,14 +171,17 @@ export class AcsClient {
     request: object,
     options: CallOptions,
   ): Promise<PreparedRequest> {
-    this.#endpoint ??= resolveEndpoint(this.service, this.config);
+    if (!this.#endpoint) {
+      const located = locateEndpoint(this.service, this.config);
+      if ("problem" in located) {
+        throw (await loadCallFailure()).endpointError(this.service, located);
+      }
+      this.#endpoint = located;
+    }
     const endpoint = this.#endpoint;
     const serialize = operation.serialize ?? (isQueryOnly(operation) && serializeQuery);
     if (!serialize) {
-      throw new ConfigurationError(
-        "InvalidConfiguration",
-        `operation ${operation.action} is missing serialize, which it needs for parameters outside the query or in the json, simple or xml style; set serialize: serializeRequest (from @acs-sdk/core) in its descriptor.`,
-      );
+      throw (await loadCallFailure()).missingSerializerError(operation.action);
     }
     const { query, headers, body, hostPrefix, pathname } = serialize(operation, request);
     for (const name in options.headers) {
@@ -207,16 +210,6 @@ export class AcsClient {
       payloadHash: body ? sha256Hex(body.bytes) : EMPTY_BODY_SHA256,
       formParameters: body?.formParameters,
     };
-  }
-
-  /**
-   * Imports the error-response parser on the first 4xx/5xx response. Successful calls never use
-   * it, so a code-splitting bundler puts it, with its secret scrubbing and signature-mismatch
-   * explanation, in a chunk that only a failed call loads.
-   */
-  #loadErrorParser(): Promise<typeof createServiceError> {
-    this.#errorParser ??= import("./response-error.js").then((module) => module.createServiceError);
-    return this.#errorParser;
   }
 
   #loadLegacySigner(): Promise<RequestSigner> {
@@ -259,49 +252,20 @@ export class AcsClient {
       try {
         credential = await provider.getCredential(signal);
       } catch (error) {
-        throw error instanceof AcsError
-          ? error
-          : new CredentialsError(
-              "CredentialRequestFailed",
-              provider.name,
-              `the credential provider failed: ${error instanceof Error ? error.message : String(error)}`,
-              { cause: error },
-            );
+        throw (await loadCallFailure()).credentialProviderError(provider, error);
       }
     }
-    if (!credential.accessKeyId || !credential.accessKeySecret) {
-      throw new CredentialsError(
-        "InvalidCredentialOptions",
-        credential.providerName || "credentials",
-        "the credential has an empty accessKeyId or accessKeySecret; pass both in the client's credentials option.",
-      );
-    }
-    // The ID and token go into request headers, where Node throws an untyped TypeError for
-    // control characters. The message names only the field because the value may be a secret.
-    const field = unprintableCredentialField(credential);
-    if (field) {
-      throw new CredentialsError(
-        "InvalidCredentialOptions",
-        credential.providerName || "credentials",
-        `the credential's ${field} contains a control or non-ASCII character (such as a trailing newline); remove it from the value given to the client.`,
-      );
+    if (!isUsableCredential(credential)) {
+      throw (await loadCallFailure()).unusableCredentialError(credential);
     }
     return credential;
   }
 }
 
-/** Pattern of a character outside printable ASCII, which no AccessKey or STS token contains. */
-const UNPRINTABLE = /[^\x20-\x7e]/;
-
-/** Credential fields checked for {@link UNPRINTABLE} characters, in the order reported. */
-const CHECKED_FIELDS = ["accessKeyId", "accessKeySecret", "securityToken"] as const;
-
-/** Returns the first credential field that contains a character outside printable ASCII. */
-function unprintableCredentialField(credential: Credential): string | undefined {
-  return CHECKED_FIELDS.find((field) => UNPRINTABLE.test(credential[field] ?? ""));
-}
-
-function hasClientToken(request: object): boolean {
-  const token = (request as { ClientToken?: unknown }).ClientToken;
-  return token !== undefined && token !== null && token !== "";
+/**
+ * Imports the failure-path module (call-failure.ts) on the first failed call. The specifier is
+ * a literal so that bundlers include the module or split it into a chunk of its own.
+ */
+function loadCallFailure(): Promise<typeof CallFailure> {
+  return import("./call-failure.js");
 }

@@ -1,5 +1,4 @@
 import type { ClientConfig } from "./config.js";
-import { ConfigurationError } from "./errors.js";
 import type { ServiceDescriptor } from "./operation.js";
 
 /** Request target: the parts `node:http` needs and the `host` header value. */
@@ -13,39 +12,41 @@ export interface ResolvedEndpoint {
   readonly host: string;
 }
 
+/** The reason {@link locateEndpoint} found no endpoint, with the offending setting as `value`. */
+export interface EndpointProblem {
+  readonly problem: "InvalidRegion" | "InvalidNetwork" | "MissingRegion" | "InvalidEndpoint";
+  readonly value: string | undefined;
+}
+
 const REGION_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
- * Resolves the endpoint of a product from the client configuration. Precedence: an explicit
- * `endpoint`; else the product's map entry for the region (which ignores `network`); else the
- * rule: `regional` gives `<productId>[-<network>].<regionId>.aliyuncs.com`, `central` gives
+ * Finds the endpoint of a product from the client configuration, or the problem that prevents
+ * it. Precedence: an explicit `endpoint`; else the product's map entry for the region (which
+ * ignores `network`); else the rule: `regional` gives
+ * `<productId>[-<network>].<regionId>.aliyuncs.com`, `central` gives
  * `<productId>[-<network>].aliyuncs.com`. A `network` of `public` adds nothing. HTTPS unless
  * `protocol` or the endpoint URL names `http`.
  *
- * @throws ConfigurationError `MissingRegion` when the rule needs a region and none is set, and
- *   `InvalidEndpoint` for a malformed endpoint, region or network.
+ * It returns the problem instead of throwing, so the client loads the error messages
+ * (endpoint-error.ts) only when there is a problem. `resolveEndpoint` is the throwing form.
  */
-export function resolveEndpoint(
+export function locateEndpoint(
   service: ServiceDescriptor,
   config: Pick<ClientConfig, "endpoint" | "regionId" | "network" | "protocol">,
-): ResolvedEndpoint {
+): ResolvedEndpoint | EndpointProblem {
   const { regionId, network, endpoint } = config;
   const { productId, map, rule } = service.endpoint;
   let host = endpoint;
   if (!host) {
-    for (const [name, value] of Object.entries({ regionId, network })) {
-      if (value && !REGION_ID.test(value)) {
-        throw new ConfigurationError(
-          "InvalidEndpoint",
-          `${name} ${JSON.stringify(value)} is invalid; use lowercase letters, digits and hyphens, as in "cn-hangzhou" or "vpc".`,
-        );
-      }
+    if (regionId && !REGION_ID.test(regionId)) {
+      return { problem: "InvalidRegion", value: regionId };
+    }
+    if (network && !REGION_ID.test(network)) {
+      return { problem: "InvalidNetwork", value: network };
     }
     if (!regionId && rule !== "central") {
-      throw new ConfigurationError(
-        "MissingRegion",
-        `${service.product} has regional endpoints; set regionId (such as "cn-hangzhou") or endpoint in the client configuration.`,
-      );
+      return { problem: "MissingRegion", value: undefined };
     }
     const prefix = network && network !== "public" ? `${productId}-${network}` : productId;
     host =
@@ -61,10 +62,7 @@ export function resolveEndpoint(
     // Reported below with the other malformed endpoints.
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.href !== `${url.protocol}//${url.host}/`) {
-    throw new ConfigurationError(
-      "InvalidEndpoint",
-      `endpoint ${JSON.stringify(host)} is invalid; use a host name or an http(s) URL without path, query or user name, such as "http://127.0.0.1:8080".`,
-    );
+    return { problem: "InvalidEndpoint", value: host };
   }
   return {
     protocol: url.protocol as ResolvedEndpoint["protocol"],

@@ -1,4 +1,4 @@
-import { SerializationError } from "./errors.js";
+import { SerializationError } from "./errors/serialization-error.js";
 
 const NOT_ENCODED_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;

@@ -1,8 +1,11 @@
 /**
  * `@acs-sdk/core/protocol`: wire-protocol functions for servers and tools (a mock gateway, test
- * harnesses): both signatures, percent-encoding, parameter styles and lossless JSON.
+ * harnesses): endpoint resolution, both signatures, percent-encoding, parameter styles and
+ * lossless JSON.
  */
 
+export { type EndpointProblem, locateEndpoint } from "./endpoint.js";
+export { endpointError, resolveEndpoint } from "./endpoint-error.js";
 export * from "./percent-encode.js";
 export { parseJson, stringifyJson } from "./serialization/lossless-json.js";
 export { flattenParameter } from "./serialization/parameter-style.js";

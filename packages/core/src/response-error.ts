@@ -1,9 +1,13 @@
-/** Turns 4xx/5xx responses into typed errors, without the secrets the request was signed with. */
+/**
+ * Turns responses that give no result into typed errors, without the secrets the request was
+ * signed with: 4xx/5xx responses, and 2xx responses whose body is not a JSON object.
+ */
 
-import { ServiceError, type ServiceErrorDetails, ThrottlingError } from "./errors.js";
+import { SerializationError } from "./errors/serialization-error.js";
+import { ServiceError, type ServiceErrorDetails, ThrottlingError } from "./errors/service-error.js";
 import type { TransportResponse } from "./http/http-transport.js";
 import { percentEncode } from "./percent-encode.js";
-import { excerptOf, readRequestId } from "./response.js";
+import { readRequestId } from "./response.js";
 import { parseJson } from "./serialization/lossless-json.js";
 import type { SignedRequest } from "./signing/request-signer.js";
 
@@ -16,6 +20,26 @@ export interface ErrorContext {
   readonly signed: SignedRequest;
   /** Values that must not appear in the error: the AccessKey secret and security token. */
   readonly secrets: readonly (string | undefined)[];
+}
+
+/**
+ * Explains a 2xx response whose body `parseSuccessResponse` could not read as a JSON object.
+ * Such a body carries no credential, so it is quoted as it is, cut to 200 characters.
+ */
+export function invalidBodyError(action: string, response: TransportResponse): SerializationError {
+  const text = response.body.toString();
+  let cause: unknown;
+  try {
+    parseJson(text);
+  } catch (error) {
+    cause = error;
+  }
+  return new SerializationError(
+    "InvalidResponseBody",
+    `${action} returned HTTP ${response.status}, but the body is not a JSON object: ${JSON.stringify(excerptOf(text))}.`,
+    undefined,
+    { cause },
+  );
 }
 
 /**
@@ -154,4 +178,12 @@ function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
     copy[key] = scrubDeep((value as Record<string, unknown>)[key], scrub);
   }
   return copy;
+}
+
+const EXCERPT_LENGTH = 200;
+
+/** Collapses whitespace and cuts a body to 200 characters for an error message. */
+function excerptOf(text: string): string {
+  const collapsed = text.replace(/\s+/g, " ").trim();
+  return collapsed.length > EXCERPT_LENGTH ? `${collapsed.slice(0, EXCERPT_LENGTH)}…` : collapsed;
 }

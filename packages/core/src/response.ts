@@ -1,37 +1,33 @@
 import type { ResponseMetadata, WithMetadata } from "./config.js";
-import { SerializationError } from "./errors.js";
 import type { TransportResponse } from "./http/http-transport.js";
 import { parseJson } from "./serialization/lossless-json.js";
 
+/** Tells whether an HTTP status is 2xx, the only statuses whose body is a result. */
+export function isSuccessStatus(status: number): boolean {
+  return status > 199 && status < 300;
+}
+
 /**
  * Parses a 2xx response body with the lossless JSON rule (integers beyond ±(2^53 − 1) become
- * `bigint`) and attaches the non-enumerable `$metadata`. An empty body gives `{}`; a
- * whitespace-only body is invalid JSON.
- *
- * @throws SerializationError `InvalidResponseBody` when the body is not a JSON object.
+ * `bigint`) and attaches the non-enumerable `$metadata`. An empty body gives `{}`. Returns
+ * `undefined` when the body is not a JSON object, a whitespace-only body included. The client
+ * then loads `invalidBodyError` (call-failure.ts) to report it.
  */
 export function parseSuccessResponse<T>(
-  action: string,
   response: TransportResponse,
   attempts: number,
-): WithMetadata<T> {
+): WithMetadata<T> | undefined {
   const text = response.body.toString();
   let body: unknown = {};
-  let cause: unknown;
   try {
     if (text !== "") {
       body = parseJson(text);
     }
-  } catch (error) {
-    cause = error;
+  } catch {
+    return undefined;
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body) || cause) {
-    throw new SerializationError(
-      "InvalidResponseBody",
-      `${action} returned HTTP ${response.status}, but the body is not a JSON object: ${JSON.stringify(excerptOf(text))}.`,
-      undefined,
-      { cause },
-    );
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return undefined;
   }
   const record = body as Record<string, unknown>;
   const metadata: ResponseMetadata = {
@@ -53,12 +49,4 @@ export function readRequestId(
   return (
     response.headers["x-acs-request-id"] ?? (typeof fromBody === "string" ? fromBody : undefined)
   );
-}
-
-const EXCERPT_LENGTH = 200;
-
-/** Collapses whitespace and cuts a body to 200 characters for an error message. */
-export function excerptOf(text: string): string {
-  const collapsed = text.replace(/\s+/g, " ").trim();
-  return collapsed.length > EXCERPT_LENGTH ? `${collapsed.slice(0, EXCERPT_LENGTH)}…` : collapsed;
 }

@@ -11,14 +11,13 @@
  */
 
 import type { RetryOptions } from "./config.js";
-import { NetworkError, ServiceError, ThrottlingError } from "./errors.js";
-
-/** Total attempts including the first. */
-export const DEFAULT_MAX_ATTEMPTS = 3;
-/** First backoff ceiling; it doubles with every retry. */
-export const DEFAULT_BASE_DELAY_MS = 100;
-/** Cap of one backoff delay; a longer `x-acs-retry-after` ends the retries instead. */
-export const DEFAULT_MAX_DELAY_MS = 20_000;
+import { NetworkError } from "./errors/network-error.js";
+import { ServiceError, ThrottlingError } from "./errors/service-error.js";
+import {
+  DEFAULT_BASE_DELAY_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_MAX_DELAY_MS,
+} from "./retry-defaults.js";
 
 /** Retry options with every default filled in. */
 export interface RetryPolicy {
@@ -27,6 +26,44 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
   readonly random: () => number;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** The client's next step after a failed attempt: wait `delayMs`, then send again. */
+export interface RetryPlan {
+  readonly delayMs: number;
+  /** The attempt limit that allowed this retry, for the log entry. */
+  readonly maxAttempts: number;
+  readonly sleep: RetryPolicy["sleep"];
+}
+
+/** The facts about a failed attempt that decide whether it is sent again. */
+export interface FailedAttempt {
+  readonly error: unknown;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+  /** The operation only reads, so sending it twice changes nothing. */
+  readonly readOnly: boolean;
+  readonly request: object;
+  readonly clientOptions: RetryOptions | undefined;
+  readonly callOptions: RetryOptions | undefined;
+}
+
+/**
+ * Decides whether a failed attempt is sent again and after how long; `undefined` means the error
+ * goes to the caller. A request with a `ClientToken` counts as idempotent.
+ */
+export function planRetry(failed: FailedAttempt): RetryPlan | undefined {
+  const { error, attempt } = failed;
+  const policy = resolveRetryPolicy(failed.clientOptions, failed.callOptions);
+  const token = (failed.request as { ClientToken?: unknown }).ClientToken;
+  const idempotent = failed.readOnly || (token !== undefined && token !== null && token !== "");
+  const delayMs =
+    attempt < policy.maxAttempts && isRetryable(error, idempotent)
+      ? computeDelayMs(policy, attempt, error)
+      : undefined;
+  return delayMs === undefined
+    ? undefined
+    : { delayMs, maxAttempts: policy.maxAttempts, sleep: policy.sleep };
 }
 
 /** Merges per-call over per-client retry options over the defaults. */

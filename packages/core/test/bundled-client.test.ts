@@ -219,11 +219,26 @@ describe("code-split bundle without node_modules", () => {
     application = await bundleApplication(true);
   });
 
-  test("optional parts in lazy chunks", () => {
+  test("optional parts and the failure path in lazy chunks", () => {
     const initial = sourcesIn(application.metafile, initialOutputs(application.metafile));
     expect(initial).toContain("client.ts");
     const all = sourcesIn(application.metafile, Object.keys(application.metafile.outputs));
-    for (const lazy of ["default-chain.ts", "rpc-v1-signature.ts", "response-error.ts"]) {
+    const lazyParts = [
+      "default-chain.ts",
+      "rpc-v1-signature.ts",
+      "call-failure.ts",
+      "response-error.ts",
+      "retry.ts",
+      "endpoint-error.ts",
+      "credential-problem.ts",
+      "transport-errors.ts",
+      "service-error.ts",
+      "network-error.ts",
+      "validation-error.ts",
+      "configuration-error.ts",
+      "request-aborted-error.ts",
+    ];
+    for (const lazy of lazyParts) {
       expect(initial).not.toContain(lazy);
       expect(all).toContain(lazy);
     }
@@ -248,5 +263,17 @@ describe("code-split bundle without node_modules", () => {
       code: "Forbidden",
       message: "DescribeVaults failed: Forbidden (HTTP 403): denied Request ID: r-2.",
     });
+  });
+
+  test("connection refused", async () => {
+    // Nothing listens on port 1 of the loopback address, so the connection is refused.
+    const outcome = await run(application.entry, ["http://127.0.0.1:1", "query"], ENV_CREDENTIALS);
+    expect(outcome).toMatchObject({ name: "NetworkError", code: "NetworkFailure" });
+    expect(outcome.message).toContain("nothing was sent");
+  });
+
+  test("missing region", async () => {
+    const outcome = await run(application.entry, ["", "query"], ENV_CREDENTIALS);
+    expect(outcome).toMatchObject({ name: "ConfigurationError", code: "MissingRegion" });
   });
 });

@@ -1,17 +1,19 @@
 import {
   AcsClient,
-  AcsError,
   type ClientConfig,
-  ConfigurationError,
-  CredentialsError,
   computeAcs3Signature,
   type OperationDescriptor,
   parseAuthorization,
+} from "@acs-sdk/core";
+import {
+  AcsError,
+  ConfigurationError,
+  CredentialsError,
   SerializationError,
   ServiceError,
   ThrottlingError,
   ValidationError,
-} from "@acs-sdk/core";
+} from "@acs-sdk/core/errors";
 import { describe, expect, test } from "vitest";
 import {
   ADD_CROSS_ACCOUNT,

@@ -1,10 +1,5 @@
-import {
-  type ClientConfig,
-  DEFAULT_MAX_ATTEMPTS,
-  type OperationDescriptor,
-  ServiceError,
-  ThrottlingError,
-} from "@acs-sdk/core";
+import { type ClientConfig, DEFAULT_MAX_ATTEMPTS, type OperationDescriptor } from "@acs-sdk/core";
+import { ServiceError, ThrottlingError } from "@acs-sdk/core/errors";
 import { describe, expect, test } from "vitest";
 import {
   ADD_CROSS_ACCOUNT,

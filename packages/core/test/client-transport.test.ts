@@ -6,10 +6,8 @@ import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_READ_TIMEOUT_MS,
   type Logger,
-  NetworkError,
-  RequestAbortedError,
-  TimeoutError,
 } from "@acs-sdk/core";
+import { NetworkError, RequestAbortedError, TimeoutError } from "@acs-sdk/core/errors";
 import { afterEach, describe, expect, test } from "vitest";
 import {
   ADD_CROSS_ACCOUNT,

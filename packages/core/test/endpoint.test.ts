@@ -1,4 +1,6 @@
-import { ConfigurationError, resolveEndpoint, type ServiceDescriptor } from "@acs-sdk/core";
+import type { ServiceDescriptor } from "@acs-sdk/core";
+import { ConfigurationError } from "@acs-sdk/core/errors";
+import { resolveEndpoint } from "@acs-sdk/core/protocol";
 import { describe, expect, test } from "vitest";
 
 const HBR: ServiceDescriptor = {

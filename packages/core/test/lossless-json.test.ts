@@ -1,4 +1,4 @@
-import { SerializationError } from "@acs-sdk/core";
+import { SerializationError } from "@acs-sdk/core/errors";
 import { parseJson, stringifyJson } from "@acs-sdk/core/protocol";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";

@@ -1,4 +1,5 @@
-import { encodeSortedParameters, percentEncode, SerializationError } from "@acs-sdk/core";
+import { encodeSortedParameters, percentEncode } from "@acs-sdk/core";
+import { SerializationError } from "@acs-sdk/core/errors";
 import { describe, expect, test } from "vitest";
 
 describe("percentEncode", () => {

@@ -2,8 +2,8 @@ import {
   encodeSortedParameters,
   type OperationDescriptor,
   type ParameterDescriptor,
-  SerializationError,
 } from "@acs-sdk/core";
+import { SerializationError } from "@acs-sdk/core/errors";
 import { describe, expect, test } from "vitest";
 import { serializeRequest } from "../src/serialization/request-serializer.js";
 

@@ -1,4 +1,4 @@
-import { ValidationError } from "@acs-sdk/core";
+import { ValidationError } from "@acs-sdk/core/errors";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import {
   addCrossAccountByResourceDirectory,

@@ -1,4 +1,4 @@
-import { ServiceError } from "@acs-sdk/core";
+import { ServiceError } from "@acs-sdk/core/errors";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
 import { ADD_CROSS_ACCOUNT, GADGETS_SPEC, HBR_SPEC, hbrClient } from "./fixtures.js";

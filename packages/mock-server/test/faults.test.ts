@@ -1,4 +1,4 @@
-import { ServiceError, ThrottlingError, TimeoutError } from "@acs-sdk/core";
+import { ServiceError, ThrottlingError, TimeoutError } from "@acs-sdk/core/errors";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
 import { ADD_CROSS_ACCOUNT, HBR_SPEC, hbrClient } from "./fixtures.js";

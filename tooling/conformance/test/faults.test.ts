@@ -9,15 +9,8 @@
  * was sent are retried only for read operations and requests with a `ClientToken`.
  */
 import { createServer } from "node:net";
-import {
-  type AcsClient,
-  type ClientConfig,
-  NetworkError,
-  type RetryOptions,
-  ServiceError,
-  ThrottlingError,
-  TimeoutError,
-} from "@acs-sdk/core";
+import type { AcsClient, ClientConfig, RetryOptions } from "@acs-sdk/core";
+import { NetworkError, ServiceError, ThrottlingError, TimeoutError } from "@acs-sdk/core/errors";
 import { HbrClient } from "@acs-sdk/hbr-client";
 import { requestValidators } from "@acs-sdk/hbr-validators";
 import { type Fault, type MockServer, startMockServer } from "@acs-sdk/mock-server";

@@ -4,7 +4,8 @@
  * `@alicloud/openapi-core` writes it into its canonical query, and an independent RFC 3986
  * encoder over UTF-8 bytes.
  */
-import { EMPTY_BODY_SHA256, percentEncode, SerializationError } from "@acs-sdk/core";
+import { EMPTY_BODY_SHA256, percentEncode } from "@acs-sdk/core";
+import { SerializationError } from "@acs-sdk/core/errors";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { loneSurrogateString, PROPERTY_RUNS, wireString } from "./support/arbitraries.js";

@@ -1,4 +1,4 @@
-import { AcsError } from "../errors.js";
+import { AcsError } from "../errors/acs-error.js";
 
 /**
  * Stable codes of {@link CredentialsError}. Callers branch on these, so they never change meaning.

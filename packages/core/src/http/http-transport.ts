@@ -1,7 +1,7 @@
 import type { Agent, IncomingHttpHeaders } from "node:http";
 import type { Socket } from "node:net";
 import type { ResolvedEndpoint } from "../endpoint.js";
-import { NetworkError, RequestAbortedError, TimeoutError } from "../errors.js";
+import type { TransportFailure } from "./transport-errors.js";
 
 /** The parts of a request that every attempt of one call shares. */
 export interface TransportRequest {
@@ -74,24 +74,29 @@ export class HttpTransport {
         signal,
       });
 
-      const settle = (error?: Error, response?: TransportResponse): void => {
+      const settle = (response: TransportResponse): void => {
         clearTimeout(connectTimer);
         clearTimeout(readTimer);
-        if (error) {
-          outgoing.destroy();
-          reject(error);
-        } else {
-          resolve(response as TransportResponse);
-        }
+        resolve(response);
       };
-      const fail = (cause: Error, sent: boolean): void =>
-        settle(
-          signal?.aborted
-            ? new RequestAbortedError(options.action, signal.reason)
-            : networkError(target, sent, cause),
+      let failed = false;
+      // Destroying the request emits one more error event; the first failure is the one reported.
+      const fail = (failure: TransportFailure): void => {
+        if (failed) {
+          return;
+        }
+        failed = true;
+        clearTimeout(connectTimer);
+        clearTimeout(readTimer);
+        outgoing.destroy();
+        // A literal specifier, so that bundlers split the module into a chunk of its own.
+        import("./transport-errors.js").then(
+          (module) => reject(module.transportError(target, options.action, signal, failure)),
+          reject,
         );
+      };
       const timeout = (phase: "connect" | "read", ms: number): NodeJS.Timeout =>
-        setTimeout(() => settle(new TimeoutError(phase, ms, target)), ms);
+        setTimeout(() => fail({ timeout: phase, ms }), ms);
       // One timer per attempt, restarted with refresh(): cheaper than a new timer per chunk.
       const armReadTimer = (): void => {
         readTimer = readTimer?.refresh() ?? timeout("read", readTimeoutMs);
@@ -125,15 +130,15 @@ export class HttpTransport {
           armReadTimer();
         });
         response.once("end", () =>
-          settle(undefined, {
+          settle({
             status: response.statusCode as number,
             headers: flattenHeaders(response.headers),
             body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks),
           }),
         );
-        response.once("error", (error) => fail(error, true));
+        response.once("error", (cause) => fail({ cause, sent: true }));
       });
-      outgoing.once("error", (error) => fail(error, connected));
+      outgoing.once("error", (cause) => fail({ cause, sent: connected }));
       outgoing.end(request.body);
     });
   }
@@ -162,19 +167,6 @@ function loadProtocol(isHttps: boolean): Protocol {
     ? process.getBuiltinModule("node:https")
     : process.getBuiltinModule("node:http");
   return { agent: new Agent({ keepAlive: true, scheduling: "lifo" }), request };
-}
-
-function networkError(target: string, requestSent: boolean, cause: Error): NetworkError {
-  const code = (cause as NodeJS.ErrnoException).code;
-  const reason = code ? `${code}: ${cause.message}` : cause.message;
-  return new NetworkError(
-    "NetworkFailure",
-    requestSent
-      ? `Connection to ${target} failed after the request was sent (${reason}); the server may have processed it.`
-      : `Could not connect to ${target} (${reason}); nothing was sent. Check the endpoint and the network.`,
-    requestSent,
-    cause,
-  );
 }
 
 /** Node.js joins repeated headers itself except a few (`set-cookie`), which arrive as arrays. */

@@ -1,4 +1,4 @@
-import { SerializationError } from "../errors.js";
+import { SerializationError } from "../errors/serialization-error.js";
 
 // Characters Node.js accepts in a header value; checked first to name the parameter in the error.
 const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;

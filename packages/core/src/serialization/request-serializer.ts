@@ -3,7 +3,7 @@
  * operations that need more than `serializeQuery` in query-serializer.ts.
  */
 
-import { SerializationError } from "../errors.js";
+import { SerializationError } from "../errors/serialization-error.js";
 import type { OperationDescriptor, ParameterDescriptor } from "../operation.js";
 import { encodeSortedParameters, percentEncode } from "../percent-encode.js";
 import { addHeader } from "./headers.js";

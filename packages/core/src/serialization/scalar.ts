@@ -1,4 +1,4 @@
-import { SerializationError } from "../errors.js";
+import { SerializationError } from "../errors/serialization-error.js";
 
 /**
  * Formats a scalar request value as wire text. Integers are written as exact decimal digits, so

@@ -10,7 +10,7 @@
 
 import { createHmac } from "node:crypto";
 import type { Credential } from "../credentials/credential.js";
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/configuration-error.js";
 import { encodeSortedParameters, percentEncode } from "../percent-encode.js";
 import {
   type AttemptContext,

@@ -3,13 +3,8 @@
  * string next to parameters that only one type needs. These functions take exactly what each
  * type needs, fill `CrossAccountType` and reject combinations that the API would reject too.
  */
-import {
-  type AcsClient,
-  type CallOptions,
-  ValidationError,
-  type ValidationIssue,
-  type WithMetadata,
-} from "@acs-sdk/core";
+import type { AcsClient, CallOptions, ValidationIssue, WithMetadata } from "@acs-sdk/core";
+import { ValidationError } from "@acs-sdk/core/errors";
 import type { AddCrossAccountRequest, AddCrossAccountResponse } from "@acs-sdk/hbr-types";
 import { addCrossAccount } from "../generated/operations/add-cross-account.gen.js";
 

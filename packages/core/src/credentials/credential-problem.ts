@@ -1,0 +1,42 @@
+import { AcsError } from "../errors/acs-error.js";
+import type { Credential, CredentialProvider } from "./credential.js";
+import { CredentialsError } from "./credentials-error.js";
+import { UNPRINTABLE } from "./usable-credential.js";
+
+/** Credential fields checked for unprintable characters, in the order reported. */
+const CHECKED_FIELDS = ["accessKeyId", "accessKeySecret", "securityToken"] as const;
+
+/** Explains why `isUsableCredential` rejected `credential`, naming only the field. */
+export function unusableCredentialError(credential: Credential): CredentialsError {
+  const provider = credential.providerName || "credentials";
+  if (!credential.accessKeyId || !credential.accessKeySecret) {
+    return new CredentialsError(
+      "InvalidCredentialOptions",
+      provider,
+      "the credential has an empty accessKeyId or accessKeySecret; pass both in the client's credentials option.",
+    );
+  }
+  // Node.js throws an untyped TypeError for such a header. The value may be a secret, so the
+  // message names the field only.
+  const field = CHECKED_FIELDS.find((name) => UNPRINTABLE.test(credential[name] ?? ""));
+  return new CredentialsError(
+    "InvalidCredentialOptions",
+    provider,
+    `the credential's ${field} contains a control or non-ASCII character (such as a trailing newline); remove it from the value given to the client.`,
+  );
+}
+
+/**
+ * Wraps what a credential provider threw in a `CredentialsError`, unless it already is one of
+ * the runtime's errors.
+ */
+export function credentialProviderError(provider: CredentialProvider, error: unknown): AcsError {
+  return error instanceof AcsError
+    ? error
+    : new CredentialsError(
+        "CredentialRequestFailed",
+        provider.name,
+        `the credential provider failed: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+}

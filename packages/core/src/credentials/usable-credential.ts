@@ -1,0 +1,20 @@
+import type { Credential } from "./credential.js";
+
+// The check is apart from its error messages (credential-problem.ts), which the client imports
+// only when a credential fails it.
+
+/** Pattern of a character outside printable ASCII, which no AccessKey or STS token contains. */
+export const UNPRINTABLE = /[^\x20-\x7e]/;
+
+/**
+ * Tells whether a credential can sign a request: both AccessKey parts set, and no character that
+ * an HTTP header cannot carry in the ID, secret or token.
+ */
+export function isUsableCredential(credential: Credential): boolean {
+  const { accessKeyId, accessKeySecret, securityToken = "" } = credential;
+  return (
+    !!accessKeyId &&
+    !!accessKeySecret &&
+    !UNPRINTABLE.test(accessKeyId + accessKeySecret + securityToken)
+  );
+}
