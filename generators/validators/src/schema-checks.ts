@@ -24,11 +24,16 @@ const KIT_NAMES = [
   "checkArray",
   "checkBinary",
   "checkBoolean",
+  "checkEnum",
   "checkInt64",
   "checkInteger",
+  "checkItemCount",
+  "checkLength",
   "checkNumber",
   "checkObject",
+  "checkPattern",
   "checkPresent",
+  "checkRange",
   "checkRoot",
   "checkString",
   "indexPath",
@@ -137,12 +142,62 @@ export function dataLiteral(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Writes constraint values as an object literal, or nothing when there are none. */
-function constraintsArgument(schema: SchemaObject, keys: readonly string[]): string {
+/** Writes the constraint values of `keys` as an object literal, or nothing when there are none. */
+function constraintsLiteral(schema: SchemaObject, keys: readonly string[]): string | undefined {
   const entries = keys
     .filter((key) => schema[key] !== undefined)
     .map((key) => `${objectLiteralKey(key)}: ${dataLiteral(schema[key])}`);
-  return entries.length === 0 ? "" : `, { ${entries.join(", ")} }`;
+  return entries.length === 0 ? undefined : `{ ${entries.join(", ")} }`;
+}
+
+/** A constraint check on the value that a type check returned, named by `checked`. */
+type ConstraintCheck = (checked: string) => string;
+
+/**
+ * Writes a type check of `value` and, when there are constraints, binds what it returns (the
+ * value when it has the type) to a local that each constraint check reads.
+ */
+function typedChecks(
+  typeCheck: string,
+  value: string,
+  path: string,
+  context: CheckContext,
+  wireName: string,
+  constraints: readonly ConstraintCheck[],
+): string[] {
+  const call = `${context.use(typeCheck)}(${value}, ${path}, issues)`;
+  if (constraints.length === 0) {
+    return [`${call};`];
+  }
+  const checked = context.local(`checked ${wireName}`);
+  return [`const ${checked} = ${call};`, ...constraints.map((constraint) => constraint(checked))];
+}
+
+/** Returns a call of `kitFunction` with the schema's values of `keys`, if it has any. */
+function limitChecks(
+  kitFunction: string,
+  schema: SchemaObject,
+  keys: readonly string[],
+  path: string,
+  context: CheckContext,
+): ConstraintCheck[] {
+  const limits = constraintsLiteral(schema, keys);
+  if (limits === undefined) {
+    return [];
+  }
+  return [(checked) => `${context.use(kitFunction)}(${checked}, ${path}, issues, ${limits});`];
+}
+
+/** Returns the enum check of a schema, if it lists values. */
+function enumChecks(schema: SchemaObject, path: string, context: CheckContext): ConstraintCheck[] {
+  const allowed = schema.enum;
+  if (allowed === undefined) {
+    return [];
+  }
+  return [
+    (checked) =>
+      `${context.use("checkEnum")}(${checked}, ${path}, issues, ${dataLiteral(allowed)});`,
+  ];
 }
 
 function isJavaScriptPattern(pattern: string): boolean {
@@ -167,34 +222,54 @@ function primaryType(schema: SchemaObject): string | undefined {
   return schema.items === undefined ? undefined : "array";
 }
 
-function stringChecks(schema: SchemaObject, value: string, path: string, context: CheckContext) {
+const LENGTH_CONSTRAINTS = ["minLength", "maxLength"];
+
+function stringChecks(
+  schema: SchemaObject,
+  value: string,
+  path: string,
+  context: CheckContext,
+  wireName: string,
+): string[] {
   if (schema.format === "binary") {
     return [`${context.use("checkBinary")}(${value}, ${path}, issues);`];
   }
   const statements: string[] = [];
-  let checked = schema;
-  if (schema.pattern !== undefined && !isJavaScriptPattern(schema.pattern)) {
+  const constraints = limitChecks("checkLength", schema, LENGTH_CONSTRAINTS, path, context);
+  const { pattern } = schema;
+  if (pattern !== undefined && !isJavaScriptPattern(pattern)) {
     statements.push(
-      `// NOTE: the pattern ${JSON.stringify(schema.pattern)} is no JavaScript regular expression, so it is not checked.`,
+      `// NOTE: the pattern ${JSON.stringify(pattern)} is no JavaScript regular expression, so it is not checked.`,
     );
-    checked = { ...schema, pattern: undefined };
+  } else if (pattern !== undefined) {
+    constraints.push(
+      (checked) =>
+        `${context.use("checkPattern")}(${checked}, ${path}, issues, ${JSON.stringify(pattern)});`,
+    );
   }
-  const constraints = constraintsArgument(checked, ["enum", "minLength", "maxLength", "pattern"]);
-  statements.push(`${context.use("checkString")}(${value}, ${path}, issues${constraints});`);
+  constraints.push(...enumChecks(schema, path, context));
+  statements.push(...typedChecks("checkString", value, path, context, wireName, constraints));
   return statements;
 }
 
-const NUMBER_CONSTRAINTS = ["enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
+const RANGE_CONSTRAINTS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
 
-function numberChecks(schema: SchemaObject, value: string, path: string, context: CheckContext) {
+function numberChecks(
+  schema: SchemaObject,
+  value: string,
+  path: string,
+  context: CheckContext,
+  wireName: string,
+): string[] {
   const check =
     schema.format === "int64"
       ? "checkInt64"
       : schema.type === "integer"
         ? "checkInteger"
         : "checkNumber";
-  const constraints = constraintsArgument(schema, NUMBER_CONSTRAINTS);
-  return [`${context.use(check)}(${value}, ${path}, issues${constraints});`];
+  const constraints = limitChecks("checkRange", schema, RANGE_CONSTRAINTS, path, context);
+  constraints.push(...enumChecks(schema, path, context));
+  return typedChecks(check, value, path, context, wireName, constraints);
 }
 
 /** Binds `value` to a local variable unless it already is one. */
@@ -214,27 +289,29 @@ function arrayChecks(
   wireName: string,
 ): string[] {
   const [list, binding] = bind(value, wireName, context);
-  const constraints = constraintsArgument(schema, ["minItems", "maxItems"]);
-  const check = `${context.use("checkArray")}(${list}, ${pathExpression(path)}, issues${constraints})`;
+  const listPath = pathExpression(path);
+  const check = `${context.use("checkArray")}(${list}, ${listPath}, issues)`;
+  const counts = constraintsLiteral(schema, ["minItems", "maxItems"]);
+  const countCheck =
+    counts === undefined
+      ? []
+      : [`${context.use("checkItemCount")}(${list}, ${listPath}, issues, ${counts});`];
   const item = context.local(`${wireName}Item`);
   const index = context.local(`${wireName}Index`);
   const itemPath: CheckPath = {
     kind: "dynamic",
-    expression: `${context.use("indexPath")}(${pathExpression(path)}, ${index})`,
+    expression: `${context.use("indexPath")}(${listPath}, ${index})`,
   };
   const itemChecks =
     schema.items === undefined ? [] : schemaChecks(schema.items, item, itemPath, context, wireName);
-  if (itemChecks.length === 0) {
+  if (itemChecks.length === 0 && countCheck.length === 0) {
     return [...binding, `${check};`];
   }
-  return [
-    ...binding,
-    `if (${check}) {`,
-    `for (const [${index}, ${item}] of ${list}.entries()) {`,
-    ...itemChecks,
-    "}",
-    "}",
-  ];
+  const loop =
+    itemChecks.length === 0
+      ? []
+      : [`for (const [${index}, ${item}] of ${list}.entries()) {`, ...itemChecks, "}"];
+  return [...binding, `if (${check}) {`, ...countCheck, ...loop, "}"];
 }
 
 /** Writes the checks of an object's properties, once `object` is known to be one. */
@@ -329,10 +406,10 @@ export function schemaChecks(
   const pathText = pathExpression(path);
   switch (type) {
     case "string":
-      return [...statements, ...stringChecks(schema, value, pathText, context)];
+      return [...statements, ...stringChecks(schema, value, pathText, context, wireName)];
     case "integer":
     case "number":
-      return [...statements, ...numberChecks(schema, value, pathText, context)];
+      return [...statements, ...numberChecks(schema, value, pathText, context, wireName)];
     case "boolean":
       return [...statements, `${context.use("checkBoolean")}(${value}, ${pathText}, issues);`];
     case "array":

@@ -3,11 +3,16 @@ import {
   checkArray,
   checkBinary,
   checkBoolean,
+  checkEnum,
   checkInt64,
   checkInteger,
+  checkItemCount,
+  checkLength,
   checkNumber,
   checkObject,
+  checkPattern,
   checkPresent,
+  checkRange,
   checkRoot,
   checkString,
   ownValue,
@@ -22,34 +27,38 @@ function run(check: (issues: ValidationIssue[]) => void): string[] {
 
 describe("validation kit", () => {
   test.each([
-    ["absent string", () => run((i) => checkString(undefined, "A", i, { minLength: 1 })), []],
-    ["null string", () => run((i) => checkString(null, "A", i, { minLength: 1 })), []],
+    [
+      "absent string",
+      () => run((i) => checkLength(checkString(undefined, "A", i), "A", i, { minLength: 1 })),
+      [],
+    ],
+    [
+      "null string",
+      () => run((i) => checkLength(checkString(null, "A", i), "A", i, { minLength: 1 })),
+      [],
+    ],
     [
       "maxLength",
-      () => run((i) => checkString("x".repeat(33), "Alias", i, { maxLength: 32 })),
+      () => run((i) => checkLength("x".repeat(33), "Alias", i, { maxLength: 32 })),
       ["Alias|maxLength|Alias must be at most 32 characters long (got 33)."],
     ],
     [
       "minLength of one",
-      () => run((i) => checkString("", "Key", i, { minLength: 1 })),
+      () => run((i) => checkLength("", "Key", i, { minLength: 1 })),
       ["Key|minLength|Key must be at least 1 character long (got 0)."],
     ],
-    ["code points", () => run((i) => checkString("名称😀", "Name", i, { maxLength: 3 })), []],
+    ["code points", () => run((i) => checkLength("名称😀", "Name", i, { maxLength: 3 })), []],
     [
       "enum",
       () =>
-        run((i) =>
-          checkString("X", "CrossAccountType", i, {
-            enum: ["CROSS_ACCOUNT", "CROSS_ACCOUNT_BY_RD"],
-          }),
-        ),
+        run((i) => checkEnum("X", "CrossAccountType", i, ["CROSS_ACCOUNT", "CROSS_ACCOUNT_BY_RD"])),
       [
         'CrossAccountType|enum|CrossAccountType must be one of CROSS_ACCOUNT, CROSS_ACCOUNT_BY_RD (got "X").',
       ],
     ],
     [
       "pattern",
-      () => run((i) => checkString("x-1", "Id", i, { pattern: "^w-[0-9]+$" })),
+      () => run((i) => checkPattern("x-1", "Id", i, "^w-[0-9]+$")),
       ['Id|pattern|Id must match ^w-[0-9]+$ (got "x-1").'],
     ],
     [
@@ -64,12 +73,15 @@ describe("validation kit", () => {
     ],
     [
       "minimum",
-      () => run((i) => checkInteger(0, "PageSize", i, { minimum: 1, maximum: 100 })),
+      () =>
+        run((i) =>
+          checkRange(checkInteger(0, "PageSize", i), "PageSize", i, { minimum: 1, maximum: 100 }),
+        ),
       ["PageSize|minimum|PageSize must be at least 1 (got 0)."],
     ],
     [
       "exclusive bounds",
-      () => run((i) => checkNumber(0, "Ratio", i, { exclusiveMinimum: 0, exclusiveMaximum: 1 })),
+      () => run((i) => checkRange(0, "Ratio", i, { exclusiveMinimum: 0, exclusiveMaximum: 1 })),
       ["Ratio|exclusiveMinimum|Ratio must be greater than 0 (got 0)."],
     ],
     [
@@ -82,7 +94,8 @@ describe("validation kit", () => {
     ["int64 digits", () => run((i) => checkInt64("9007199254740993", "Uid", i)), []],
     [
       "int64 bound on bigint",
-      () => run((i) => checkInt64(9007199254740993n, "Uid", i, { maximum: 10 })),
+      () =>
+        run((i) => checkRange(checkInt64(9007199254740993n, "Uid", i), "Uid", i, { maximum: 10 })),
       ["Uid|maximum|Uid must be at most 10 (got 9007199254740993n)."],
     ],
     [
@@ -98,6 +111,21 @@ describe("validation kit", () => {
       ],
     ],
     [
+      "int64 digits in range",
+      () => run((i) => checkRange(checkInt64("12", "Uid", i), "Uid", i, { minimum: 13 })),
+      ["Uid|minimum|Uid must be at least 13 (got 12n)."],
+    ],
+    [
+      "numeric enum",
+      () => run((i) => checkEnum(checkInteger(3, "Level", i), "Level", i, [1, 2])),
+      ["Level|enum|Level must be one of 1, 2 (got 3)."],
+    ],
+    [
+      "wrong type skips constraints",
+      () => run((i) => checkLength(checkString(5, "Name", i), "Name", i, { minLength: 2 })),
+      ["Name|type|Name must be a string (got 5)."],
+    ],
+    [
       "boolean",
       () => run((i) => checkBoolean("true", "Flag", i)),
       ['Flag|type|Flag must be a boolean (got "true").'],
@@ -110,7 +138,7 @@ describe("validation kit", () => {
     ],
     [
       "array bounds",
-      () => run((i) => checkArray([1, 2, 3], "Tags", i, { minItems: 1, maxItems: 2 })),
+      () => run((i) => checkItemCount([1, 2, 3], "Tags", i, { minItems: 1, maxItems: 2 })),
       ["Tags|maxItems|Tags must have at most 2 items (got 3)."],
     ],
     [

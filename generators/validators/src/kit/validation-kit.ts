@@ -3,7 +3,9 @@
  * package as `validation-kit.gen.ts`, so it must stay self-contained: no imports at all.
  *
  * Every check treats `undefined` and `null` as "absent" and accepts them (the runtime sends
- * nothing for them); `checkPresent` reports absent required values.
+ * nothing for them); `checkPresent` reports absent required values. Type checks return the value
+ * when it has the type, and each constraint has a check of its own that takes that result, so a
+ * bundle contains only the constraint checks that its validators call.
  */
 
 /** A problem found by a validator. Structurally the runtime's `ValidationIssue`. */
@@ -19,25 +21,22 @@ export interface ValidationIssue {
 /** Checks a request or response value and returns every problem found. */
 export type Validator = (value: unknown) => ValidationIssue[];
 
-/** Constraints of string values. */
-export interface StringConstraints {
-  readonly enum?: readonly string[];
+/** Length limits of strings, in Unicode code points. */
+export interface LengthConstraints {
   readonly minLength?: number;
   readonly maxLength?: number;
-  readonly pattern?: string;
 }
 
-/** Constraints of numeric values. */
-export interface NumberConstraints {
-  readonly enum?: readonly number[];
+/** Bounds of numeric values. */
+export interface RangeConstraints {
   readonly minimum?: number;
   readonly maximum?: number;
   readonly exclusiveMinimum?: number;
   readonly exclusiveMaximum?: number;
 }
 
-/** Constraints of lists. */
-export interface ArrayConstraints {
+/** Size limits of lists. */
+export interface ItemCountConstraints {
   readonly minItems?: number;
   readonly maxItems?: number;
 }
@@ -88,17 +87,6 @@ function reportType(issues: Issues, path: string, expected: string, value: unkno
   report(issues, path, "type", `must be ${expected} (got ${describe(value)}).`);
 }
 
-function checkEnum(
-  value: string | number | bigint,
-  path: string,
-  issues: Issues,
-  allowed: readonly (string | number)[] | undefined,
-): void {
-  if (allowed !== undefined && !allowed.some((item) => String(item) === String(value))) {
-    report(issues, path, "enum", `must be one of ${allowed.join(", ")} (got ${describe(value)}).`);
-  }
-}
-
 /** Reports a required value that is absent. */
 export function checkPresent(
   object: Readonly<Record<string, unknown>>,
@@ -147,12 +135,11 @@ export function checkObject(
   return false;
 }
 
-/** Checks an optional list and its length; returns whether its items can be checked. */
+/** Checks an optional list; returns whether its items can be checked. */
 export function checkArray(
   value: unknown,
   path: string,
   issues: Issues,
-  constraints: ArrayConstraints = {},
 ): value is readonly unknown[] {
   if (isAbsent(value)) {
     return false;
@@ -161,43 +148,49 @@ export function checkArray(
     reportType(issues, path, "a list", value);
     return false;
   }
-  const { minItems, maxItems } = constraints;
-  if (minItems !== undefined && value.length < minItems) {
-    report(issues, path, "minItems", `must have at least ${minItems} items (got ${value.length}).`);
-  }
-  if (maxItems !== undefined && value.length > maxItems) {
-    report(issues, path, "maxItems", `must have at most ${maxItems} items (got ${value.length}).`);
-  }
   return true;
 }
 
-const patterns = new Map<string, RegExp>();
-
-function compiled(pattern: string): RegExp {
-  let expression = patterns.get(pattern);
-  if (expression === undefined) {
-    expression = new RegExp(pattern, "u");
-    patterns.set(pattern, expression);
-  }
-  return expression;
-}
-
-/** Checks an optional string. Lengths count Unicode code points, as JSON Schema does. */
-export function checkString(
-  value: unknown,
+/** Checks the length of a list that `checkArray` accepted. */
+export function checkItemCount(
+  list: readonly unknown[],
   path: string,
   issues: Issues,
-  constraints: StringConstraints = {},
+  constraints: ItemCountConstraints,
 ): void {
+  const { minItems, maxItems } = constraints;
+  if (minItems !== undefined && list.length < minItems) {
+    report(issues, path, "minItems", `must have at least ${minItems} items (got ${list.length}).`);
+  }
+  if (maxItems !== undefined && list.length > maxItems) {
+    report(issues, path, "maxItems", `must have at most ${maxItems} items (got ${list.length}).`);
+  }
+}
+
+/** Checks an optional string; returns it when it is one. */
+export function checkString(value: unknown, path: string, issues: Issues): string | undefined {
   if (isAbsent(value)) {
-    return;
+    return undefined;
   }
   if (typeof value !== "string") {
     reportType(issues, path, "a string", value);
+    return undefined;
+  }
+  return value;
+}
+
+/** Checks the length of a string; lengths count Unicode code points, as JSON Schema does. */
+export function checkLength(
+  value: string | undefined,
+  path: string,
+  issues: Issues,
+  constraints: LengthConstraints,
+): void {
+  if (value === undefined) {
     return;
   }
   const length = [...value].length;
-  const { minLength, maxLength, pattern } = constraints;
+  const { minLength, maxLength } = constraints;
   if (minLength !== undefined && length < minLength) {
     const unit = minLength === 1 ? "character" : "characters";
     report(
@@ -211,21 +204,54 @@ export function checkString(
     const unit = maxLength === 1 ? "character" : "characters";
     report(issues, path, "maxLength", `must be at most ${maxLength} ${unit} long (got ${length}).`);
   }
-  if (pattern !== undefined && !compiled(pattern).test(value)) {
-    report(issues, path, "pattern", `must match ${pattern} (got ${describe(value)}).`);
-  }
-  checkEnum(value, path, issues, constraints.enum);
 }
 
-function checkBounds(
-  value: number | bigint,
+const patterns = new Map<string, RegExp>();
+
+/** Checks a string against a regular expression, compiled with the `u` flag on first use. */
+export function checkPattern(
+  value: string | undefined,
   path: string,
   issues: Issues,
-  constraints: NumberConstraints,
+  pattern: string,
 ): void {
+  if (value === undefined) {
+    return;
+  }
+  let expression = patterns.get(pattern);
+  if (expression === undefined) {
+    expression = new RegExp(pattern, "u");
+    patterns.set(pattern, expression);
+  }
+  if (!expression.test(value)) {
+    report(issues, path, "pattern", `must match ${pattern} (got ${describe(value)}).`);
+  }
+}
+
+/** Checks that a string or numeric value is one of `allowed`, compared as text. */
+export function checkEnum(
+  value: string | number | bigint | undefined,
+  path: string,
+  issues: Issues,
+  allowed: readonly (string | number)[],
+): void {
+  if (value !== undefined && !allowed.some((item) => String(item) === String(value))) {
+    report(issues, path, "enum", `must be one of ${allowed.join(", ")} (got ${describe(value)}).`);
+  }
+}
+
+/** Checks a numeric value against its bounds; mixed number/bigint comparisons are exact. */
+export function checkRange(
+  value: number | bigint | undefined,
+  path: string,
+  issues: Issues,
+  constraints: RangeConstraints,
+): void {
+  if (value === undefined) {
+    return;
+  }
   const { minimum, maximum, exclusiveMinimum, exclusiveMaximum } = constraints;
   const got = `(got ${describe(value)}).`;
-  // Mixed number/bigint comparisons are exact in JavaScript.
   if (minimum !== undefined && value < minimum) {
     report(issues, path, "minimum", `must be at least ${minimum} ${got}`);
   }
@@ -238,52 +264,42 @@ function checkBounds(
   if (exclusiveMaximum !== undefined && value >= exclusiveMaximum) {
     report(issues, path, "exclusiveMaximum", `must be less than ${exclusiveMaximum} ${got}`);
   }
-  checkEnum(value, path, issues, constraints.enum);
 }
 
 /**
  * Checks an optional numeric value: `read` returns the value as a number or bigint, or
  * `undefined` when it has the wrong type, which is then reported as not being `expected`.
  */
-function checkNumeric(
+function checkNumeric<T extends number | bigint>(
   value: unknown,
   path: string,
   issues: Issues,
-  constraints: NumberConstraints,
   expected: string,
-  read: (value: unknown) => number | bigint | undefined,
-): void {
+  read: (value: unknown) => T | undefined,
+): T | undefined {
   if (isAbsent(value)) {
-    return;
+    return undefined;
   }
   const numeric = read(value);
   if (numeric === undefined) {
     reportType(issues, path, expected, value);
-    return;
   }
-  checkBounds(numeric, path, issues, constraints);
+  return numeric;
 }
 
-/** Checks an optional number. */
-export function checkNumber(
-  value: unknown,
-  path: string,
-  issues: Issues,
-  constraints: NumberConstraints = {},
-): void {
-  checkNumeric(value, path, issues, constraints, "a finite number", (item) =>
+/** Checks an optional number; returns it when it is a finite one. */
+export function checkNumber(value: unknown, path: string, issues: Issues): number | undefined {
+  return checkNumeric(value, path, issues, "a finite number", (item) =>
     typeof item === "number" && Number.isFinite(item) ? item : undefined,
   );
 }
 
-/** Checks an optional integer that fits a `number` (int32 and unformatted integers). */
-export function checkInteger(
-  value: unknown,
-  path: string,
-  issues: Issues,
-  constraints: NumberConstraints = {},
-): void {
-  checkNumeric(value, path, issues, constraints, "an integer", (item) =>
+/**
+ * Checks an optional integer that fits a `number` (int32 and unformatted integers); returns it
+ * when it is one.
+ */
+export function checkInteger(value: unknown, path: string, issues: Issues): number | undefined {
+  return checkNumeric(value, path, issues, "an integer", (item) =>
     Number.isSafeInteger(item) ? (item as number) : undefined,
   );
 }
@@ -299,16 +315,16 @@ function readInt64(value: unknown): number | bigint | undefined {
 
 /**
  * Checks an optional int64: a safe-integer `number`, a `bigint`, or the decimal digits of an
- * integer as a string (values beyond 2^53 often travel as text).
+ * integer as a string (values beyond 2^53 often travel as text). Returns the value as a number
+ * or bigint when it is one.
  */
 export function checkInt64(
   value: unknown,
   path: string,
   issues: Issues,
-  constraints: NumberConstraints = {},
-): void {
+): number | bigint | undefined {
   const expected = "an integer (a number, a bigint or a string of digits)";
-  checkNumeric(value, path, issues, constraints, expected, readInt64);
+  return checkNumeric(value, path, issues, expected, readInt64);
 }
 
 /** Checks an optional boolean. */

@@ -2,7 +2,7 @@
 // change the spec or the generator and run `pnpm generate`.
 
 import { checkAddCrossAccountResponseSchema } from "../schemas.gen.js";
-import { checkInt64, checkRoot, checkString, ownValue, type ValidationIssue } from "../validation-kit.gen.js";
+import { checkEnum, checkInt64, checkLength, checkRoot, checkString, ownValue, type ValidationIssue } from "../validation-kit.gen.js";
 
 /**
  * Checks the request of AddCrossAccount against the constraints of the spec.
@@ -14,9 +14,11 @@ export function validateAddCrossAccountRequest(request: unknown): ValidationIssu
   if (!checkRoot(request, "request", issues)) {
     return issues;
   }
-  checkString(ownValue(request, "Alias"), "Alias", issues, { maxLength: 32 });
+  const checkedAlias = checkString(ownValue(request, "Alias"), "Alias", issues);
+  checkLength(checkedAlias, "Alias", issues, { maxLength: 32 });
   checkString(ownValue(request, "CrossAccountRoleName"), "CrossAccountRoleName", issues);
-  checkString(ownValue(request, "CrossAccountType"), "CrossAccountType", issues, { enum: ["CROSS_ACCOUNT", "CROSS_ACCOUNT_BY_RD"] });
+  const checkedCrossAccountType = checkString(ownValue(request, "CrossAccountType"), "CrossAccountType", issues);
+  checkEnum(checkedCrossAccountType, "CrossAccountType", issues, ["CROSS_ACCOUNT", "CROSS_ACCOUNT_BY_RD"]);
   checkInt64(ownValue(request, "CrossAccountUserId"), "CrossAccountUserId", issues);
   return issues;
 }

@@ -2,7 +2,7 @@
 // change the spec or the generator and run `pnpm generate`.
 
 import { checkDescribeCrossAccountsResponseSchema } from "../schemas.gen.js";
-import { checkInteger, checkRoot, ownValue, type ValidationIssue } from "../validation-kit.gen.js";
+import { checkInteger, checkRange, checkRoot, ownValue, type ValidationIssue } from "../validation-kit.gen.js";
 
 /**
  * Checks the request of DescribeCrossAccounts against the constraints of the spec.
@@ -14,8 +14,10 @@ export function validateDescribeCrossAccountsRequest(request: unknown): Validati
   if (!checkRoot(request, "request", issues)) {
     return issues;
   }
-  checkInteger(ownValue(request, "PageNumber"), "PageNumber", issues, { minimum: 1 });
-  checkInteger(ownValue(request, "PageSize"), "PageSize", issues, { minimum: 1, maximum: 100 });
+  const checkedPageNumber = checkInteger(ownValue(request, "PageNumber"), "PageNumber", issues);
+  checkRange(checkedPageNumber, "PageNumber", issues, { minimum: 1 });
+  const checkedPageSize = checkInteger(ownValue(request, "PageSize"), "PageSize", issues);
+  checkRange(checkedPageSize, "PageSize", issues, { minimum: 1, maximum: 100 });
   return issues;
 }
 
