@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { Credential, CredentialProvider } from "./credential.js";
 import { CredentialsError } from "./credentials-error.js";
 import { EcsRamRoleCredentialProvider } from "./ecs-ram-role-provider.js";
@@ -46,7 +45,9 @@ export class CliProfileCredentialProvider implements CredentialProvider {
       );
     }
     this.#options = options;
-    this.#path = join(resolveHomeDir(env, options.homeDir), ".aliyun", "config.json");
+    this.#path = process
+      .getBuiltinModule("node:path")
+      .join(resolveHomeDir(env, options.homeDir), ".aliyun", "config.json");
     this.#inner = memoizeUntilFailure(() => this.#loadProvider());
   }
 

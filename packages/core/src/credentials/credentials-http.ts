@@ -1,6 +1,4 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
 import { CredentialsError } from "./credentials-error.js";
 import { describeUrl } from "./secret-redaction.js";
 
@@ -50,7 +48,11 @@ export function sendCredentialRequest(
     if (options.body !== undefined) {
       headers["content-length"] = String(Buffer.byteLength(options.body));
     }
-    const send = options.url.protocol === "https:" ? httpsRequest : httpRequest;
+    // Loaded here, not imported, so that a bundle containing this module starts without them.
+    const { request: send } =
+      options.url.protocol === "https:"
+        ? process.getBuiltinModule("node:https")
+        : process.getBuiltinModule("node:http");
     const request = send(options.url, { method: options.method, headers, agent: false });
 
     let settled = false;

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { formatTimestamp } from "../signing/request-signer.js";
 import type { Credential, CredentialProvider } from "./credential.js";
 import { CredentialsError } from "./credentials-error.js";
@@ -90,7 +89,7 @@ export class OidcRoleArnCredentialProvider implements CredentialProvider {
   async #assumeRole(): Promise<Credential> {
     let token: string;
     try {
-      token = await readFile(this.#tokenFile, "utf8");
+      token = await process.getBuiltinModule("node:fs/promises").readFile(this.#tokenFile, "utf8");
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
       throw new CredentialsError(

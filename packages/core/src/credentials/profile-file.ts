@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { CredentialsError } from "./credentials-error.js";
 import type { ProviderRuntimeOptions } from "./provider-options.js";
 
@@ -25,7 +24,7 @@ export interface ProfileProviderOptions extends ProviderRuntimeOptions {
  */
 export async function readProfileFile(provider: string, path: string): Promise<string> {
   try {
-    return await readFile(path, "utf8");
+    return await process.getBuiltinModule("node:fs/promises").readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {

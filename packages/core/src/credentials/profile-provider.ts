@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { Credential, CredentialProvider } from "./credential.js";
 import { CredentialsError } from "./credentials-error.js";
 import { EcsRamRoleCredentialProvider } from "./ecs-ram-role-provider.js";
@@ -41,7 +40,9 @@ export class ProfileCredentialProvider implements CredentialProvider {
     this.#path =
       options.credentialsFile ||
       readEnv(env, "ALIBABA_CLOUD_CREDENTIALS_FILE") ||
-      join(resolveHomeDir(env, options.homeDir), ".alibabacloud", "credentials");
+      process
+        .getBuiltinModule("node:path")
+        .join(resolveHomeDir(env, options.homeDir), ".alibabacloud", "credentials");
     this.#section = options.profileName || readEnv(env, "ALIBABA_CLOUD_PROFILE") || "default";
     this.#inner = memoizeUntilFailure(() => this.#loadProvider());
   }

@@ -1,4 +1,3 @@
-import { homedir } from "node:os";
 import type { Logger } from "../config.js";
 
 /** Environment variables as a plain map, so tests and embedders can pass their own. */
@@ -34,5 +33,10 @@ export function isEnvFlagSet(env: EnvironmentVariables, name: string): boolean {
  * else `HOME` (or `USERPROFILE` on Windows) from the given environment, else the OS account's.
  */
 export function resolveHomeDir(env: EnvironmentVariables, homeDir?: string): string {
-  return homeDir ?? readEnv(env, "HOME") ?? readEnv(env, "USERPROFILE") ?? homedir();
+  return (
+    homeDir ??
+    readEnv(env, "HOME") ??
+    readEnv(env, "USERPROFILE") ??
+    process.getBuiltinModule("node:os").homedir()
+  );
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { formatTimestamp } from "../signing/request-signer.js";
 import { computeRpcV1Signature } from "../signing/rpc-v1-signature.js";
 import type { Credential, CredentialProvider } from "./credential.js";
@@ -80,7 +79,7 @@ export class RamRoleArnCredentialProvider implements CredentialProvider {
       Timestamp: formatTimestamp(new Date(this.#now())),
       SignatureMethod: "HMAC-SHA1",
       SignatureVersion: "1.0",
-      SignatureNonce: randomUUID(),
+      SignatureNonce: process.getBuiltinModule("node:crypto").randomUUID(),
       AccessKeyId: source.accessKeyId,
       ...(source.securityToken ? { SecurityToken: source.securityToken } : {}),
     };

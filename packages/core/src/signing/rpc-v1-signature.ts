@@ -8,7 +8,6 @@
  * signature is Base64 HMAC-SHA1 keyed with the secret followed by `&`.
  */
 
-import { createHmac } from "node:crypto";
 import type { Credential } from "../credentials/credential.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { encodeSortedParameters, percentEncode } from "../percent-encode.js";
@@ -41,7 +40,9 @@ export interface RpcV1Signature {
 export function computeRpcV1Signature(input: RpcV1SignatureInput): RpcV1Signature {
   const canonicalQuery = encodeSortedParameters(input.parameters);
   const stringToSign = `${input.method}&${percentEncode("/")}&${percentEncode(canonicalQuery)}`;
-  const signature = createHmac("sha1", `${input.accessKeySecret}&`)
+  const signature = process
+    .getBuiltinModule("node:crypto")
+    .createHmac("sha1", `${input.accessKeySecret}&`)
     .update(stringToSign)
     .digest("base64");
   return { canonicalQuery, stringToSign, signature };
