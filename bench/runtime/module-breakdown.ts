@@ -17,10 +17,16 @@ const GROUPS: readonly ModuleGroup[] = [
     label: "the generated service and operation descriptors and the application",
     matches: (path) => path.includes("hbr-client/") || path.includes("bench/runtime/"),
   },
-  { label: "the error-response parser", matches: (path) => path.endsWith("/response-error.ts") },
+  {
+    label: "the failure path: error-response parsing, retry decisions and error messages",
+    matches: (path) =>
+      /\/(call-failure|response-error|retry|endpoint-error|credential-problem|transport-errors)\.ts$/.test(
+        path,
+      ),
+  },
   {
     label: "error classes",
-    matches: (path) => /\/(errors|credentials-error)\.ts$/.test(path),
+    matches: (path) => path.includes("/errors/") || path.endsWith("/credentials-error.ts"),
   },
   {
     label: "the default credential chain and its providers",
