@@ -141,7 +141,7 @@ export async function handleRequest(
       outcome: "rejected",
       status: rejection.status,
       code: rejection.code,
-      message: redactText(rejection.message, context.credentials.secrets()),
+      message: redactText(rejection.message, secretsOf(context, draft)),
       ...(draft.canonicalRequest === undefined ? {} : { canonicalRequest: draft.canonicalRequest }),
     });
     await send(context, fault, response, errorResponse(rejection, requestId, hostId, product));
@@ -315,6 +315,26 @@ function asAcsError(context: HandlerContext, error: unknown): AcsError {
   return new AcsError("InternalError");
 }
 
+/**
+ * Returns the security tokens to redact from a request's log entry: the configured ones and any
+ * the request carries. A token the server was not configured with may still be a live credential
+ * of the caller's, so it is redacted too.
+ */
+function secretsOf(context: HandlerContext, draft: Draft): string[] {
+  const presented = [draft.headers?.["x-acs-security-token"]];
+  const query = draft.url?.split("?")[1];
+  if (query !== undefined) {
+    presented.push(new URLSearchParams(query).get("SecurityToken") ?? undefined);
+  }
+  // RPC form bodies may carry the legacy signature's SecurityToken parameter.
+  const body = draft.body?.toString("latin1");
+  if (body?.includes("SecurityToken=")) {
+    presented.push(new URLSearchParams(body).get("SecurityToken") ?? undefined);
+  }
+  const tokens = presented.filter((token): token is string => token !== undefined && token !== "");
+  return [...context.credentials.secrets(), ...tokens];
+}
+
 /** Counts the attempt, then adds the finished entry to the log, secrets redacted. */
 function recordEntry(
   context: HandlerContext,
@@ -325,7 +345,7 @@ function recordEntry(
   if (action !== undefined) {
     context.countAttempt(action);
   }
-  const secrets = context.credentials.secrets();
+  const secrets = secretsOf(context, draft);
   const { canonicalRequest: _canonicalRequest, ...fields } = draft;
   const entry: Omit<RequestLogEntry, "sequence"> = {
     ...fields,

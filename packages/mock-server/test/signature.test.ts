@@ -247,6 +247,13 @@ describe("replay protection", () => {
   });
 });
 
+/** The server's request log as JSON text, to search for secrets. */
+function loggedText(mock: MockServer): string {
+  return JSON.stringify(mock.requests, (_key, value: unknown) =>
+    typeof value === "bigint" ? value.toString() : value,
+  );
+}
+
 describe("STS credentials", () => {
   test("matching token passes", async () => {
     const response = await send(server, signedRequest(server, { credential: TEST_STS_CREDENTIAL }));
@@ -269,11 +276,35 @@ describe("STS credentials", () => {
 
   test("token never reaches the log", async () => {
     await send(server, signedRequest(server, { credential: TEST_STS_CREDENTIAL }));
-    const logged = JSON.stringify(server.requests, (_key, value: unknown) =>
-      typeof value === "bigint" ? value.toString() : value,
-    );
+    const logged = loggedText(server);
     expect(logged).not.toContain(TEST_STS_CREDENTIAL.securityToken);
     expect(logged).toContain("[redacted]");
+  });
+
+  test("unconfigured token never reaches the log", async () => {
+    server.clearRequests();
+    const securityToken = "CAIS-unconfigured-token-4b1d";
+    const credential = { ...TEST_STS_CREDENTIAL, securityToken };
+    const response = await send(server, signedRequest(server, { credential }));
+    expect(response.status).toBe(400);
+    const logged = loggedText(server);
+    expect(logged).not.toContain(securityToken);
+    expect(logged).toContain("[redacted]");
+  });
+
+  test("unconfigured v1 token never reaches the log", async () => {
+    server.clearRequests();
+    const securityToken = "CAIS-unconfigured-v1-token-9c2e";
+    const client = hbrClient(server, {
+      signatureVersion: "v1",
+      credentials: { ...TEST_STS_CREDENTIAL, securityToken },
+    });
+    await expect(client.send(ADD_CROSS_ACCOUNT, { Alias: "legacy" })).rejects.toMatchObject({
+      code: "InvalidSecurityToken.MismatchWithAccessKey",
+    });
+    client.destroy();
+    const logged = loggedText(server);
+    expect(logged).not.toContain(securityToken);
   });
 });
 
