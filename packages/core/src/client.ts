@@ -85,7 +85,7 @@ export class AcsClient {
       if (signal?.aborted) {
         throw new (await loadCallFailure()).RequestAbortedError(action, signal.reason);
       }
-      const credential = await this.#credential(signal);
+      const credential = await this.#credential(action, signal);
       const signed = signer.sign(prepared, credential, {
         date: config.clock?.() ?? new Date(),
         nonce: config.nonce?.() ?? randomNonce(),
@@ -225,7 +225,7 @@ export class AcsClient {
    * environment's AccessKey, else the default chain's. The chain is imported on first use, so
    * that a code-splitting bundler puts it in a chunk that only such clients load.
    */
-  async #credential(signal: AbortSignal | undefined): Promise<Credential> {
+  async #credential(action: string, signal: AbortSignal | undefined): Promise<Credential> {
     let source = this.config.credentials;
     if (!source) {
       const env = process.env;
@@ -252,7 +252,11 @@ export class AcsClient {
       try {
         credential = await provider.getCredential(signal);
       } catch (error) {
-        throw (await loadCallFailure()).credentialProviderError(provider, error);
+        const failures = await loadCallFailure();
+        // Providers reject with the signal's reason when the call is aborted during the fetch.
+        throw signal?.aborted
+          ? new failures.RequestAbortedError(action, signal.reason)
+          : failures.credentialProviderError(provider, error);
       }
     }
     if (!isUsableCredential(credential)) {

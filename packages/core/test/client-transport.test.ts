@@ -195,6 +195,27 @@ describe("AcsClient cancellation", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  test("abort during the credential fetch", async () => {
+    const controller = new AbortController();
+    const reason = new Error("user cancelled");
+    // Rejects with the signal's reason, as the session providers do.
+    const provider = {
+      name: "slow_sts",
+      getCredential: (signal?: AbortSignal) =>
+        new Promise<never>((_resolve, reject) =>
+          signal?.addEventListener("abort", () => reject(signal.reason), { once: true }),
+        ),
+    };
+    const { server, client } = await clientFor(SILENT, { credentials: provider });
+    setTimeout(() => controller.abort(reason), 20);
+    const error = await client
+      .send(DESCRIBE_VAULTS, {}, { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect(error).toMatchObject({ code: "RequestAborted", cause: reason });
+    expect(server.requests).toHaveLength(0);
+  });
+
   test("aborted signal sends nothing", async () => {
     const { server, client } = await clientFor(SILENT);
     const error = await client
