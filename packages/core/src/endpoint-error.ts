@@ -21,12 +21,16 @@ export function resolveEndpoint(
   return located;
 }
 
+/** The user name and password of an endpoint, with or without a scheme before them. */
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i;
+
 /** Explains why {@link locateEndpoint} found no endpoint for `service`. */
 export function endpointError(
   service: ServiceDescriptor,
   { problem, value }: EndpointProblem,
 ): ConfigurationError {
-  const quoted = JSON.stringify(value);
+  // An endpoint with a user name may carry a password (`http://user:password@host`).
+  const quoted = JSON.stringify(value?.replace(USER_INFO, "$1[redacted]@"));
   switch (problem) {
     case "MissingRegion":
       return new ConfigurationError(

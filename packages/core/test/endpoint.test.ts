@@ -118,6 +118,16 @@ describe("resolveEndpoint", () => {
     );
   });
 
+  test.each([
+    ["http://admin:Pa55word@127.0.0.1:8080", '"http://[redacted]@127.0.0.1:8080"'],
+    ["admin:Pa55word@hbr.example.com", '"[redacted]@hbr.example.com"'],
+  ])("invalid endpoint hides the password of %s", (endpoint, quoted) => {
+    const error = configurationError(() => resolveEndpoint(HBR, { endpoint }));
+    expect(error.code).toBe("InvalidEndpoint");
+    expect(error.message).not.toContain("Pa55word");
+    expect(error.message).toContain(quoted);
+  });
+
   test("region with host characters", () => {
     expect(configurationError(() => resolveEndpoint(HBR, { regionId: "evil.com/x" })).code).toBe(
       "InvalidEndpoint",
