@@ -297,7 +297,7 @@ describe("STS credentials", () => {
     const securityToken = "CAIS-unconfigured-v1-token-9c2e";
     const client = hbrClient(server, {
       signatureVersion: "v1",
-      credentials: { ...TEST_STS_CREDENTIAL, securityToken },
+      credentials: { ...TEST_STS_CREDENTIAL, securityToken, providerName: "sts" },
     });
     await expect(client.send(ADD_CROSS_ACCOUNT, { Alias: "legacy" })).rejects.toMatchObject({
       code: "InvalidSecurityToken.MismatchWithAccessKey",
