@@ -126,6 +126,10 @@ export const DIAGNOSTIC_CODES = {
     severity: "warning",
     hint: "The constraint cannot be checked as written and was left out.",
   },
+  "default-out-of-range": {
+    severity: "warning",
+    hint: "The default breaks the schema's own bounds, so it was left out; the bounds stay.",
+  },
   "format-mismatch": {
     severity: "warning",
     hint: "The format does not apply to this type and was left out.",

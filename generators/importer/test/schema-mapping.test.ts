@@ -71,6 +71,17 @@ const cases: readonly SchemaCase[] = [
     warnings: ["constraint-invalid /exclusiveMaximum"],
   },
   {
+    name: "a default below the minimum is left out",
+    given: { type: "integer", format: "int32", default: "-1", minimum: "1" },
+    want: { type: "integer", format: "int32", minimum: 1 },
+    warnings: ["default-out-of-range /default"],
+  },
+  {
+    name: "a default within the bounds is kept",
+    given: { type: "integer", default: "10", minimum: "1", maximum: "100" },
+    want: { type: "integer", default: 10, minimum: 1, maximum: 100 },
+  },
+  {
     name: "enum titles are kept as x-acs-enum-titles",
     given: {
       type: "string",

@@ -87,6 +87,11 @@ export const DIAGNOSTIC_CATALOG = {
     message: "{extension} is {found}, but {expected}.",
     fix: "Set {extension} as described in specs/README.md.",
   },
+  "extension-unknown": {
+    message:
+      "{extension} is not an extension of the acs-sdk conventions, so no generator reads it.",
+    fix: "Correct the name to one listed in specs/README.md, or use a name outside x-acs-* for your own data.",
+  },
   "operation-method-count": {
     message:
       "The path {path} has {count} operation methods; each path key holds exactly one operation.",
@@ -127,6 +132,10 @@ export const DIAGNOSTIC_CATALOG = {
   "schema-type-invalid": {
     message: "The schema `type` {type} is not a JSON Schema type.",
     fix: "Use one of array, boolean, integer, null, number, object or string (or a list of them).",
+  },
+  "schema-default-out-of-range": {
+    message: "The `default` {value} breaks the schema's `{keyword}` of {bound}.",
+    fix: "Change `default` to a value within the bounds, or correct `{keyword}`.",
   },
   "response-missing": {
     message: "The operation {name} has no `200` response.",

@@ -58,5 +58,6 @@ export type * from "./model.js";
 export { applyOverlays } from "./overlay.js";
 export { packageScaffold, type ScaffoldOptions } from "./package-scaffold.js";
 export { resolveRef, resolveSchema, schemaRefName } from "./refs.js";
+export { brokenBound } from "./schema-constraints.js";
 export { escapeTsDoc, tsDocText } from "./tsdoc.js";
 export { parseYamlSource, readYamlSource, type YamlSource } from "./yaml-source.js";

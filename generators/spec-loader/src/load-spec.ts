@@ -7,6 +7,7 @@ import { checkAcsConventions } from "./acs-validation.js";
 import { buildSpecModel } from "./build-model.js";
 import { compareCodeUnits } from "./canonical-order.js";
 import { createDiagnostic, type Diagnostic, SpecError } from "./diagnostics.js";
+import { checkExtensionNames } from "./extension-names.js";
 import { Findings } from "./findings.js";
 import type { SpecFiles, SpecModel } from "./model.js";
 import { applyOverlays } from "./overlay.js";
@@ -156,7 +157,11 @@ export async function loadSpec(dir: string, options: LoadSpecOptions = {}): Prom
   const merged = structuredClone(base.value);
   throwIfAny(applyOverlays(merged, overlays));
   throwIfAny(checkRefs(merged, base));
-  const own = [...checkAcsConventions(merged, base), ...checkSchemaConstraints(merged, base)];
+  const own = [
+    ...checkAcsConventions(merged, base),
+    ...checkExtensionNames(merged, base),
+    ...checkSchemaConstraints(merged, base),
+  ];
   const standard = await validateWithStandardParser(merged, base);
   throwIfAny([...own, ...withoutRepeats(own, standard)]);
   const findings = new Findings(base);

@@ -23,6 +23,47 @@ function isSchemaTypeValue(value: unknown): boolean {
   return Array.isArray(value) && value.every((item) => SCHEMA_TYPES.has(item as string));
 }
 
+/** Bounds keywords and how a value breaks each. */
+const BOUNDS: readonly [string, (value: number, bound: number) => boolean][] = [
+  ["minimum", (value, bound) => value < bound],
+  ["maximum", (value, bound) => value > bound],
+  ["exclusiveMinimum", (value, bound) => value <= bound],
+  ["exclusiveMaximum", (value, bound) => value >= bound],
+];
+
+/** Returns the first bounds keyword of `schema` (`minimum`, …) that `value` breaks, if any. */
+export function brokenBound(
+  schema: Readonly<Record<string, unknown>>,
+  value: number,
+): { readonly keyword: string; readonly bound: number } | undefined {
+  for (const [keyword, breaks] of BOUNDS) {
+    const bound = schema[keyword];
+    if (typeof bound === "number" && breaks(value, bound)) {
+      return { keyword, bound };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reports a numeric `default` outside the schema's bounds: generated code documents the default,
+ * and the validator would reject a request that sends it.
+ */
+function checkDefault(
+  schema: Record<string, unknown>,
+  segments: PathSegment[],
+  findings: Findings,
+): void {
+  const value = schema.default;
+  if (typeof value !== "number") {
+    return;
+  }
+  const broken = brokenBound(schema, value);
+  if (broken !== undefined) {
+    findings.add("schema-default-out-of-range", [...segments, "default"], { value, ...broken });
+  }
+}
+
 function visit(value: unknown, segments: PathSegment[], findings: Findings): void {
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
@@ -33,6 +74,7 @@ function visit(value: unknown, segments: PathSegment[], findings: Findings): voi
   if (value === null || typeof value !== "object") {
     return;
   }
+  checkDefault(value as Record<string, unknown>, segments, findings);
   for (const [key, child] of Object.entries(value)) {
     if (DATA_KEYS.has(key) || NON_SCHEMA_KEYS.has(key) || key.startsWith("x-")) {
       continue;
@@ -55,7 +97,8 @@ function visit(value: unknown, segments: PathSegment[], findings: Findings): voi
 
 /**
  * Finds every schema constraint no value can meet (`enum: []`) and every `type` that JSON Schema
- * does not define; returns what is wrong.
+ * does not define. It also finds every numeric `default` outside its bounds. Returns what is
+ * wrong.
  */
 export function checkSchemaConstraints(
   document: Record<string, unknown>,

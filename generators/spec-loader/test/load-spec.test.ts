@@ -262,6 +262,41 @@ describe("loadSpec", () => {
     expect(problems[0]?.fix).toContain("integer");
   });
 
+  test("default above maximum", async () => {
+    const spec = await copy(HBR_SPEC_DIR);
+    await spec.edit("openapi.yaml", (text) => text.replace("default: 10", "default: 500"));
+    const problems = await diagnosticsOf(spec.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: "schema-default-out-of-range" });
+    expect(problems[0]?.pointer).toMatch(/\/parameters\/1\/schema\/default$/);
+    expect(problems[0]?.message).toContain("500");
+    expect(problems[0]?.message).toContain("maximum");
+  });
+
+  test("misspelt extension", async () => {
+    const spec = await copy(HBR_SPEC_DIR);
+    await spec.edit("openapi.yaml", (text) =>
+      text.replace("x-acs-operation-type: read", "x-acs-operation-typ: read"),
+    );
+    const problems = await diagnosticsOf(spec.dir);
+    const unknown = problems.filter((item) => item.code === "extension-unknown");
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]?.pointer).toMatch(/\/x-acs-operation-typ$/);
+    expect(unknown[0]?.fix).toContain("specs/README.md");
+  });
+
+  test("header named like an extension", async () => {
+    const spec = await copy(HBR_SPEC_DIR);
+    await spec.edit("openapi.yaml", (text) =>
+      text.replace(
+        '        "200":\n          description: One page of relationships.',
+        '        "200":\n          description: One page of relationships.\n          headers:\n            x-acs-request-id:\n              schema:\n                type: string',
+      ),
+    );
+    const model = await loadSpec(spec.dir);
+    expect(model.operations.length).toBeGreaterThan(0);
+  });
+
   test("missing directory", async () => {
     const problems = await diagnosticsOf(`${HBR_SPEC_DIR}/missing`);
     expect(problems.map((item) => item.code)).toEqual(["spec-dir-missing"]);

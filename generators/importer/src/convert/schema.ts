@@ -3,6 +3,7 @@
  * values, `exclusiveMinimum` as a number, per-property `required` flags gathered into a list,
  * `example` as `examples`, and `enumValueTitles` kept as `x-acs-enum-titles`.
  */
+import { brokenBound } from "@acs-sdk/spec-loader";
 import { appendPointer } from "../json/json-pointer.js";
 import { setOwnProperty } from "../json/own-property.js";
 import { asRecord, isRecord, type JsonRecord } from "../metadata/api-docs.js";
@@ -331,6 +332,23 @@ function setIfDefined(target: OutputSchema, key: string, value: unknown): void {
 }
 
 /**
+ * Leaves out a numeric default that the schema's own bounds reject (the metadata has `-1` as a
+ * "not set" marker next to `minimum: 1`), because the spec loader rejects such a schema.
+ */
+function dropDefaultOutOfRange(out: OutputSchema, pointer: string, context: ConversionContext) {
+  const value = out.default;
+  if (typeof value !== "number") {
+    return;
+  }
+  const broken = brokenBound(out, value);
+  if (broken !== undefined) {
+    const message = `default ${value} breaks ${broken.keyword} ${broken.bound}`;
+    context.report("default-out-of-range", appendPointer(pointer, "default"), message);
+    delete out.default;
+  }
+}
+
+/**
  * Converts one metadata schema (and everything below it) at `pointer`. Whatever does not map is
  * reported through `context` and left out instead of throwing.
  */
@@ -371,6 +389,7 @@ export function convertSchema(
   for (const key of ["minLength", "maxLength"] as const) {
     setIfDefined(out, key, convertCount(node, key, pointer, context));
   }
+  dropDefaultOutOfRange(out, pointer, context);
   setIfDefined(out, "pattern", convertPattern(node, pointer, context));
   for (const key of ["minItems", "maxItems"] as const) {
     setIfDefined(out, key, convertCount(node, key, pointer, context));
