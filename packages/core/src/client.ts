@@ -7,7 +7,6 @@ import { HttpTransport, type TransportResponse } from "./http/http-transport.js"
 import type { OperationDescriptor, ServiceDescriptor } from "./operation.js";
 import { encodeSortedParameters } from "./percent-encode.js";
 import { isSuccessStatus, parseSuccessResponse } from "./response.js";
-import { addHeader } from "./serialization/headers.js";
 import { isQueryOnly, serializeQuery } from "./serialization/query-serializer.js";
 import { EMPTY_BODY_SHA256, randomNonce, sha256Hex } from "./signing/acs3-signature.js";
 import { acs3Signer } from "./signing/acs3-signer.js";
@@ -184,8 +183,12 @@ export class AcsClient {
       throw (await loadCallFailure()).missingSerializerError(operation.action);
     }
     const { query, headers, body, hostPrefix, pathname } = serialize(operation, request);
-    for (const name in options.headers) {
-      addHeader(headers, name, options.headers[name] as string);
+    if (options.headers !== undefined) {
+      // Most calls pass no extra headers, so the header checks load with the first that does.
+      const { addHeader } = await import("./serialization/headers.js");
+      for (const name in options.headers) {
+        addHeader(headers, name, options.headers[name] as string);
+      }
     }
     const target = hostPrefix
       ? {
