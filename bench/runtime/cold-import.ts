@@ -2,6 +2,9 @@
 // the module has evaluated, without process start-up. The first-call time runs until the module's
 // first AddCrossAccount call has returned.
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 /**
@@ -11,7 +14,7 @@ import { pathToFileURL } from "node:url";
  */
 const PROBE = `
 const started = performance.now();
-const [target, ...call] = process.argv.slice(1);
+const [target, ...call] = process.argv.slice(2);
 const loaded = target.startsWith("file:")
   ? await import(target)
   : (await import("node:module")).createRequire(process.cwd() + "/")(target);
@@ -20,34 +23,54 @@ if (call.length > 0) { await loaded.registerAccount(...call); }
 process.stdout.write(String(performance.now() - started), () => process.exit(0));
 `;
 
-function median(target: string, args: readonly string[], runs: number): number {
-  const specifier = target.startsWith("/") ? pathToFileURL(target).href : target;
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const output = execFileSync(
-      process.execPath,
-      ["--input-type=module", "-e", PROBE, specifier, ...args],
-      { encoding: "utf8" },
-    );
-    times.push(Number(output));
+let probeFile: string | undefined;
+
+/**
+ * Writes {@link PROBE} to a module file once. An application starts from a file, and loading it
+ * sets up Node.js's ES module loader. Under `node -e`, the first `import()` would pay for that
+ * set-up, which would add to every contender's time.
+ */
+function probe(): string {
+  if (probeFile === undefined) {
+    probeFile = join(mkdtempSync(join(tmpdir(), "acs-sdk-cold-")), "probe.mjs");
+    writeFileSync(probeFile, PROBE);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return probeFile;
+}
+
+/** Runs the probe once on `target` and returns the milliseconds it measured. */
+function probeOnce(target: string, args: readonly string[]): number {
+  const specifier = target.startsWith("/") ? pathToFileURL(target).href : target;
+  const output = execFileSync(process.execPath, [probe(), specifier, ...args], {
+    encoding: "utf8",
+  });
+  return Number(output);
+}
+
+/** One cold-start measurement: a module, and for a first call the arguments of the call. */
+export interface ColdStartJob {
+  /** A file path, or a package name loaded with `require` from the working directory. */
+  readonly target: string;
+  /**
+   * Endpoint, AccessKey ID, secret and account ID for the module's `registerAccount`; empty to
+   * time the import alone. Built-in modules a client loads on first use count in this figure.
+   */
+  readonly call: readonly string[];
 }
 
 /**
- * Imports `target` (a file path, or a package name loaded with `require` from the working
- * directory) in `runs` fresh processes and returns the median time in milliseconds.
+ * Measures every job in `runs` fresh processes each and returns the median milliseconds per job,
+ * in order. The runs interleave the jobs, so that load from other processes spreads over all.
  */
-export function measureColdImport(target: string, runs = 7): number {
-  return median(target, [], runs);
-}
-
-/**
- * Imports the application bundle `target` and awaits its `registerAccount(endpoint, accessKeyId,
- * accessKeySecret, accountId)` in `runs` fresh processes; returns the median time in
- * milliseconds. Built-in modules a client loads on first use are in this figure.
- */
-export function measureFirstCall(target: string, call: readonly string[], runs = 7): number {
-  return median(target, call, runs);
+export function measureColdStarts(jobs: readonly ColdStartJob[], runs = 11): number[] {
+  const times = jobs.map((): number[] => []);
+  for (let run = 0; run < runs; run++) {
+    jobs.forEach((job, index) => {
+      times[index]?.push(probeOnce(job.target, job.call));
+    });
+  }
+  return times.map((values) => {
+    values.sort((a, b) => a - b);
+    return values[Math.floor(values.length / 2)] as number;
+  });
 }

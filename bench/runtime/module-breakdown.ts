@@ -30,7 +30,7 @@ const GROUPS: readonly ModuleGroup[] = [
   },
   {
     label: "the default credential chain and its providers",
-    matches: (path) => path.includes("/credentials/"),
+    matches: (path) => path.includes("/credentials/") && !path.endsWith("/usable-credential.ts"),
   },
   { label: "the legacy V1 signer", matches: (path) => path.endsWith("/rpc-v1-signature.ts") },
   { label: "V3 signing", matches: (path) => path.includes("/signing/") },
@@ -43,7 +43,7 @@ const GROUPS: readonly ModuleGroup[] = [
     matches: (path) => path.includes("/serialization/") || path.endsWith("/percent-encode.ts"),
   },
   {
-    label: "the client, HTTP transport, retries, endpoint and success-response handling",
+    label: "the client, HTTP transport, endpoint, credential check and success-response handling",
     matches: (path) => path.includes("packages/core/src/"),
   },
 ];

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ACCESS_KEY_ID, ACCESS_KEY_SECRET, ACCOUNT_ID } from "./bench-inputs.ts";
 import { type BundleSizes, CREATE_REQUIRE_BANNER, measureBundle } from "./bundle-size.ts";
-import { measureColdImport, measureFirstCall } from "./cold-import.ts";
+import { measureColdStarts } from "./cold-import.ts";
 import type { Contender } from "./contenders.ts";
 import { loadContenders } from "./load-contenders.ts";
 import { groupPhrases, moduleRows } from "./module-breakdown.ts";
@@ -21,7 +21,9 @@ const callsFlag = process.argv.indexOf("--calls");
 const CALLS = callsFlag === -1 ? 5000 : Number(process.argv[callsFlag + 1]);
 const WARMUP_CALLS = 3000;
 const CONCURRENCY = 8;
-const ROUNDS = 5;
+const ROUNDS = 9;
+/** Fresh processes per cold-start measurement. */
+const COLD_RUNS = 11;
 
 interface Measurement {
   readonly requestsPerSecond: number;
@@ -123,12 +125,17 @@ async function main(): Promise<void> {
       );
     }
   }
+  const baselineRuns = [...results.values()][0] ?? [];
+  // The ratio is taken per round, against the baseline run just before, and then the median: the
+  // machine's speed drifts between rounds more than between neighbouring runs.
   const summary = [...results].map(([name, runs]) => ({
     name,
     requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
     cpuMicrosPerCall: median(runs.map((run) => run.cpuMicrosPerCall)),
+    cpuRatio: median(
+      runs.map((run, round) => run.cpuMicrosPerCall / (baselineRuns[round]?.cpuMicrosPerCall ?? 0)),
+    ),
   }));
-  const baselineCpu = summary[0]?.cpuMicrosPerCall ?? Number.NaN;
 
   const app = (name: string) => fileURLToPath(new URL(`./apps/${name}.ts`, import.meta.url));
   const ours = await measureBundle(app("add-cross-account"));
@@ -137,29 +144,27 @@ async function main(): Promise<void> {
   const emptyModule = join(mkdtempSync(join(tmpdir(), "acs-sdk-empty-")), "empty.mjs");
   writeFileSync(emptyModule, "export {};\n");
   const call = [`http://127.0.0.1:${server.port}`, ACCESS_KEY_ID, ACCESS_KEY_SECRET, ACCOUNT_ID];
-  const cold = [
-    ["empty ES module (the loader's own cost)", measureColdImport(emptyModule), undefined],
-    [
-      "AddCrossAccount application, single-file bundle",
-      measureColdImport(ours.singleFile.path),
-      measureFirstCall(ours.singleFile.path, call),
-    ],
-    [
-      "AddCrossAccount application, code-split entry",
-      measureColdImport(ours.initialLoad.path),
-      measureFirstCall(ours.initialLoad.path, call),
-    ],
-    [
-      "official AddCrossAccount application, single-file bundle",
-      measureColdImport(official.singleFile.path),
-      measureFirstCall(official.singleFile.path, call),
-    ],
+  const rows: readonly [label: string, target: string, firstCall: boolean][] = [
+    ["empty ES module (the loader's own cost)", emptyModule, false],
+    ["AddCrossAccount application, single-file bundle", ours.singleFile.path, true],
+    ["AddCrossAccount application, code-split entry", ours.initialLoad.path, true],
+    ["official AddCrossAccount application, single-file bundle", official.singleFile.path, true],
     [
       "@alicloud/openapi-client 0.4.15 (require from node_modules)",
-      measureColdImport("@alicloud/openapi-client"),
-      undefined,
+      "@alicloud/openapi-client",
+      false,
     ],
-  ] as const;
+  ];
+  const jobs = rows.flatMap(([, target, firstCall]) => [
+    { target, call: [] },
+    ...(firstCall ? [{ target, call }] : []),
+  ]);
+  const medians = measureColdStarts(jobs, COLD_RUNS);
+  let next = 0;
+  const cold = rows.map(([label, , firstCall]) => {
+    const imported = medians[next++];
+    return [label, imported, firstCall ? medians[next++] : undefined] as const;
+  });
   server.stop();
 
   const files = (count: number): string => `${count} ${count === 1 ? "file" : "files"}`;
@@ -181,14 +186,15 @@ async function main(): Promise<void> {
     "",
     `## AddCrossAccount against a loopback server (${CALLS} calls per round after ${WARMUP_CALLS} warm-up calls, ${CONCURRENCY} in flight, median of ${ROUNDS} interleaved rounds)`,
     "",
-    "The server runs in a child process, so CPU time is the client process's alone. The machine was",
+    "The server runs in a child process, so CPU time is the client process's alone. `CPU vs baseline`",
+    "is the median over rounds of each round's ratio to that round's baseline run. The machine was",
     "shared with other work, so treat differences under about 10 % as noise.",
     "",
     "| client | requests/s | CPU µs/call | CPU vs baseline |",
     "| --- | ---: | ---: | ---: |",
     ...summary.map(
       (row) =>
-        `| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.cpuMicrosPerCall.toFixed(1)} | ${(row.cpuMicrosPerCall / baselineCpu).toFixed(2)}x |`,
+        `| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.cpuMicrosPerCall.toFixed(1)} | ${row.cpuRatio.toFixed(2)}x |`,
     ),
     "",
     "## Bundle size (esbuild 0.28, platform node, ESM, minified, node:* external, gzip -9)",
@@ -216,7 +222,7 @@ async function main(): Promise<void> {
     "",
     ...breakdown(ours),
     "",
-    "## Cold start (median of 7 fresh processes)",
+    `## Cold start (median of ${COLD_RUNS} fresh processes per module, interleaved)`,
     "",
     "`import` is the time from the `import()` call until the module has evaluated; `first call` adds",
     "one AddCrossAccount call with an AccessKey pair against the loopback server (HTTP). The",
