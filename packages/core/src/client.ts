@@ -185,10 +185,8 @@ export class AcsClient {
     const { query, headers, body, hostPrefix, pathname } = serialize(operation, request);
     if (options.headers !== undefined) {
       // Most calls pass no extra headers, so the header checks load with the first that does.
-      const { addHeader } = await import("./serialization/headers.js");
-      for (const name in options.headers) {
-        addHeader(headers, name, options.headers[name] as string);
-      }
+      const { addCallHeaders } = await import("./serialization/headers.js");
+      addCallHeaders(headers, options.headers);
     }
     const target = hostPrefix
       ? {

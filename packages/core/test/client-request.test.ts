@@ -193,6 +193,22 @@ describe("AcsClient RPC request", () => {
     expect(hasValidSignature(request, TEST_CREDENTIAL.accessKeySecret)).toBe(true);
   });
 
+  test.each(["x-acs-action", "X-Acs-Version", "host", "Authorization", "x-acs-date"])(
+    "call header %s is rejected",
+    async (name) => {
+      const { server, client } = await setUp((_request, response) =>
+        sendJson(response, 200, SUCCESS),
+      );
+      const call = client.send(ADD_CROSS_ACCOUNT, {}, { headers: { [name]: "DescribeTask" } });
+      await expect(call).rejects.toMatchObject({
+        name: "ConfigurationError",
+        code: "InvalidConfiguration",
+      });
+      await expect(call).rejects.toThrow(name);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
   test("form body without serialize", async () => {
     const { server, client } = await setUp((_request, response) =>
       sendJson(response, 200, SUCCESS),
