@@ -185,7 +185,7 @@ export class AcsClient {
     const { query, headers, body, hostPrefix, pathname } = serialize(operation, request);
     if (options.headers !== undefined) {
       // Most calls pass no extra headers, so the header checks load with the first that does.
-      const { addCallHeaders } = await import("./serialization/headers.js");
+      const { addCallHeaders } = await import("./serialization/call-headers.js");
       addCallHeaders(headers, options.headers);
     }
     const target = hostPrefix
