@@ -40,9 +40,12 @@ function objectLiteral(value: unknown): string {
 export function writeServiceFile(file: SourceFile, model: SpecModel, names: ClientNames): void {
   const { product, apiVersion, endpoint, title } = model.service;
   file.addImportDeclaration({
-    isTypeOnly: true,
     moduleSpecifier: "@acs-sdk/core",
-    namedImports: ["ServiceDescriptor"],
+    namedImports: [
+      "AcsClient",
+      { name: "ClientConfig", isTypeOnly: true },
+      { name: "ServiceDescriptor", isTypeOnly: true },
+    ],
   });
   const service = {
     product,
@@ -58,6 +61,21 @@ export function writeServiceFile(file: SourceFile, model: SpecModel, names: Clie
       tsDocText(
         `Product facts of the ${title} API, version ${apiVersion}: the version header value and how a region becomes a host name.`,
       ),
+    ],
+  });
+  file.addFunction({
+    isExported: true,
+    name: names.factory,
+    parameters: [{ name: "config", type: "ClientConfig", initializer: "{}" }],
+    returnType: "AcsClient",
+    statements: [`return new AcsClient(${names.service}, config);`],
+    docs: [
+      [
+        tsDocText(
+          `Creates a client of the ${title} API without operation methods: pass it to the operation functions, and a bundler keeps only the operations an application imports. No connection is made until the first call.`,
+        ),
+        "@param config - Region, credentials, endpoint, timeouts and retries; every field is optional.",
+      ].join("\n"),
     ],
   });
 }
@@ -121,7 +139,7 @@ export function writeClientClassFile(file: SourceFile, model: SpecModel, names: 
     docs: [
       tsDocText(
         `Client of the ${title} API, version ${apiVersion}, with one method per operation.`,
-        `To let a bundler drop the operations an application does not call, import the operation functions instead and pass them a client.`,
+        `Every method's operation ships with the class. To let a bundler drop the operations an application does not call, create the client with \`${names.factory}\` instead and call the operation functions.`,
       ),
     ],
     ctors: [

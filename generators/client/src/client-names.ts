@@ -30,6 +30,8 @@ export interface ClientNames {
   readonly service: string;
   /** The client class: `HbrClient`. */
   readonly clientClass: string;
+  /** The function that creates a client without operation methods: `createHbrClient`. */
+  readonly factory: string;
   /** File stem of the client class: `hbr-client`. */
   readonly clientFile: string;
   readonly typesPackage: string;
@@ -44,9 +46,19 @@ export function nameClientExports(
 ): ClientNames {
   const service = `${camelCase(packages.base)}Service`;
   const clientClass = `${pascalCase(packages.base)}Client`;
-  const operationNames = nameOperations(model.operations, [...ACS_CLIENT_MEMBERS, service]);
+  const factory = `create${clientClass}`;
+  const operationNames = nameOperations(model.operations, [
+    ...ACS_CLIENT_MEMBERS,
+    service,
+    factory,
+  ]);
   const scope = new NameScope({
-    reserved: [service, clientClass, ...[...operationNames.values()].map((n) => n.functionName)],
+    reserved: [
+      service,
+      clientClass,
+      factory,
+      ...[...operationNames.values()].map((n) => n.functionName),
+    ],
   });
   const operations = new Map<string, ClientOperationNames>();
   for (const [name, names] of operationNames) {
@@ -57,6 +69,7 @@ export function nameClientExports(
   return {
     service,
     clientClass,
+    factory,
     clientFile: packages.client.dir,
     typesPackage: packages.types.name,
     validatorsPackage: packages.validators.name,

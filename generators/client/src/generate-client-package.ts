@@ -25,7 +25,7 @@ import {
   writeClientClassFile,
   writeServiceFile,
 } from "./client-class-file.js";
-import { type ClientOperationNames, nameClientExports } from "./client-names.js";
+import { type ClientNames, type ClientOperationNames, nameClientExports } from "./client-names.js";
 import { writeOperationFile } from "./operation-file.js";
 
 /** Name written into the header of every file this generator produces. */
@@ -38,17 +38,22 @@ const INDEX = `// Public entry point. Hand-written: regeneration rewrites only s
 export * from "./generated/index.gen.js";
 `;
 
-function usage(packageName: string, clientClass: string, example: string | undefined): string {
+function usage(packageName: string, names: ClientNames, example: string | undefined): string {
+  const { clientClass, factory } = names;
+  const imports = example === undefined ? factory : `${example}, ${factory}`;
   const call =
     example === undefined
       ? ""
-      : `\nconst result = await client.${example}({ /* request parameters by wire name */ });`;
+      : `\nconst result = await ${example}(client, { /* request parameters by wire name */ });`;
   return [
     "```ts",
-    `import { ${clientClass} } from "${packageName}";`,
+    `import { ${imports} } from "${packageName}";`,
     "",
-    `const client = new ${clientClass}({ regionId: "cn-hangzhou" });${call}`,
+    `const client = ${factory}({ regionId: "cn-hangzhou" });${call}`,
     "```",
+    "",
+    `A bundler keeps only the operation functions an application imports. \`new ${clientClass}(config)\``,
+    "has a method per operation instead, and every operation ships with it.",
   ].join("\n");
 }
 
@@ -80,7 +85,7 @@ export function generateClientPackage(
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: generatedModule(SERVICE_FILE),
-      namedExports: [names.service],
+      namedExports: [names.factory, names.service],
     },
   ];
   for (const operation of model.operations) {
@@ -113,7 +118,7 @@ export function generateClientPackage(
         [packages.validators.name]: "workspace:*",
       },
       index: INDEX,
-      readme: usage(packages.client.name, names.clientClass, example),
+      readme: usage(packages.client.name, names, example),
     }),
   };
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import {
   addCrossAccount,
   addCrossAccountOperation,
+  createHbrClient,
   type HbrClient,
   hbrService,
 } from "../src/index.js";
@@ -49,6 +50,18 @@ describe("generated client", () => {
       "query",
       "query",
     ]);
+  });
+
+  test("createHbrClient sends through the operation functions", async () => {
+    const bare = createHbrClient({ ...client.config });
+    try {
+      await addCrossAccount(bare, { CrossAccountType: "CROSS_ACCOUNT_BY_RD" });
+    } finally {
+      bare.destroy();
+    }
+    expect(bare.service).toBe(hbrService);
+    expect("addCrossAccount" in bare).toBe(false);
+    expect(server.requests[0]?.headers["x-acs-action"]).toBe("AddCrossAccount");
   });
 
   test("method and function send the same request", async () => {

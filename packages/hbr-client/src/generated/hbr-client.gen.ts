@@ -12,7 +12,7 @@ import { describeTask } from "./operations/describe-task.gen.js";
 /**
  * Client of the Cloud Backup (HBR) API, version 2017-09-08, with one method per operation.
  *
- * To let a bundler drop the operations an application does not call, import the operation functions instead and pass them a client.
+ * Every method's operation ships with the class. To let a bundler drop the operations an application does not call, create the client with `createHbrClient` instead and call the operation functions.
  */
 export class HbrClient extends AcsClient {
   /**

@@ -2,7 +2,7 @@
 // change the spec or the generator and run `pnpm generate`.
 
 export { HbrClient } from "./hbr-client.gen.js";
-export { hbrService } from "./service.gen.js";
+export { createHbrClient, hbrService } from "./service.gen.js";
 export * from "./operations/add-cross-account.gen.js";
 export * from "./operations/delete-cross-account.gen.js";
 export * from "./operations/describe-cross-accounts.gen.js";
