@@ -2,8 +2,7 @@
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import { Agent, request } from "node:http";
 import { createRequire } from "node:module";
-import { AcsClient } from "@acs-sdk/core";
-import { addCrossAccount, hbrService } from "../../packages/hbr-client/src/index.ts";
+import { addCrossAccount, createHbrClient } from "../../packages/hbr-client/src/index.ts";
 import {
   ACCESS_KEY_ID,
   ACCESS_KEY_SECRET,
@@ -27,7 +26,7 @@ const REQUEST = {
 
 /** Creates acs-sdk: the generated operation function on a runtime client. */
 export function createAcsSdk(port: number): Contender {
-  const client = new AcsClient(hbrService, {
+  const client = createHbrClient({
     endpoint: `http://127.0.0.1:${port}`,
     credentials: {
       accessKeyId: ACCESS_KEY_ID,

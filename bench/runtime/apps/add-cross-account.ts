@@ -1,7 +1,6 @@
 // An application that calls only AddCrossAccount through the generated HBR client. bundle-size.ts
 // bundles it to measure what such an application ships; cold-import.ts times its first call.
-import { AcsClient } from "@acs-sdk/core";
-import { addCrossAccount, hbrService } from "../../../packages/hbr-client/src/index.ts";
+import { addCrossAccount, createHbrClient } from "../../../packages/hbr-client/src/index.ts";
 import type { RegisterAccount } from "../bench-inputs.ts";
 
 /** Sends one AddCrossAccount call with an AccessKey pair. */
@@ -11,7 +10,7 @@ export const registerAccount: RegisterAccount = async (
   accessKeySecret,
   accountId,
 ) => {
-  const client = new AcsClient(hbrService, {
+  const client = createHbrClient({
     endpoint,
     credentials: { accessKeyId, accessKeySecret, providerName: "static_ak" },
   });
