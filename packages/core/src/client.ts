@@ -1,5 +1,6 @@
 import type * as CallFailure from "./call-failure.js";
 import type { CallOptions, ClientConfig, WithMetadata } from "./config.js";
+import type * as ConfigCheck from "./config-check.js";
 import type { Credential, CredentialProvider } from "./credentials/credential.js";
 import { isUsableCredential } from "./credentials/usable-credential.js";
 import { locateEndpoint, type ResolvedEndpoint } from "./endpoint.js";
@@ -42,6 +43,7 @@ export class AcsClient {
   #endpoint: ResolvedEndpoint | undefined;
   #defaultChain: Promise<CredentialProvider> | undefined;
   #legacySigner: Promise<RequestSigner> | undefined;
+  #configCheck: Promise<typeof ConfigCheck> | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -66,6 +68,8 @@ export class AcsClient {
     const { action } = operation;
     const { config } = this;
     const { signal } = options;
+    const checks = await this.#checkConfig();
+    checks.checkCallOptions(options);
     const issues = operation.validate?.(request);
     if (issues?.length) {
       throw new (await loadCallFailure()).ValidationError(action, issues);
@@ -86,7 +90,7 @@ export class AcsClient {
       }
       const credential = await this.#credential(action, signal);
       const signed = signer.sign(prepared, credential, {
-        date: config.clock?.() ?? new Date(),
+        date: config.clock ? checks.readClock(config.clock) : new Date(),
         nonce: config.nonce?.() ?? randomNonce(),
         retriesSoFar: attempt - 1,
         delayMs,
@@ -211,6 +215,18 @@ export class AcsClient {
       payloadHash: body ? sha256Hex(body.bytes) : EMPTY_BODY_SHA256,
       formParameters: body?.formParameters,
     };
+  }
+
+  /**
+   * Imports the option checks with the first call and checks the client's options once. The
+   * options do not change afterwards, so later calls reuse the outcome, a rejection included.
+   */
+  #checkConfig(): Promise<typeof ConfigCheck> {
+    this.#configCheck ??= import("./config-check.js").then((module) => {
+      module.checkClientConfig(this.config);
+      return module;
+    });
+    return this.#configCheck;
   }
 
   #loadLegacySigner(): Promise<RequestSigner> {

@@ -228,6 +228,7 @@ describe("code-split bundle without node_modules", () => {
       "default-chain.ts",
       "rpc-v1-signature.ts",
       "call-failure.ts",
+      "config-check.ts",
       "response-error.ts",
       "retry.ts",
       "endpoint-error.ts",

@@ -283,3 +283,63 @@ describe("AcsClient errors before sending", () => {
     expect(server?.requests).toHaveLength(0);
   });
 });
+
+describe("AcsClient option checks", () => {
+  test.each([
+    ["client protocol", { protocol: "ftp" }],
+    ["client signatureVersion", { signatureVersion: "v2" }],
+    ["client regionId", { regionId: 42 }],
+    ["client userAgent", { userAgent: "app/1.0\r\nx-injected: 1" }],
+    ["client connectTimeoutMs", { connectTimeoutMs: -5 }],
+    ["client readTimeoutMs", { readTimeoutMs: 0 }],
+    ["client retry.maxAttempts", { retry: { maxAttempts: 0 } }],
+    ["client retry.maxAttempts", { retry: { maxAttempts: 2.5 } }],
+    ["client retry.baseDelayMs", { retry: { baseDelayMs: Number.NaN } }],
+    ["client retry.maxDelayMs", { retry: { maxDelayMs: -1 } }],
+  ])("%s is checked", async (path, options) => {
+    const error = (await failWith(
+      () => undefined,
+      options as unknown as ClientConfig,
+    )) as ConfigurationError;
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.code).toBe("InvalidConfiguration");
+    expect(error.message).toContain(`The ${path} option is`);
+    expect(server?.requests).toHaveLength(0);
+  });
+
+  test.each([
+    ["call readTimeoutMs", { readTimeoutMs: -1 }],
+    ["call connectTimeoutMs", { connectTimeoutMs: Number.POSITIVE_INFINITY }],
+    ["call retry.maxAttempts", { retry: { maxAttempts: -1 } }],
+  ])("%s is checked", async (path, options) => {
+    const started = await fixture.start(() => undefined);
+    server = started.server;
+    const call = started.client.send(ADD_CROSS_ACCOUNT, {}, options);
+    await expect(call).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(call).rejects.toThrow(`The ${path} option is`);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test("clock returning an invalid date", async () => {
+    const error = (await failWith(() => undefined, {
+      clock: () => new Date(Number.NaN),
+    })) as ConfigurationError;
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.message).toContain("clock option returned an invalid Date");
+    expect(server?.requests).toHaveLength(0);
+  });
+
+  test("valid options pass", async () => {
+    const started = await fixture.start((_request, response) => sendJson(response, 200, {}), {
+      protocol: "http",
+      signatureVersion: "v3",
+      userAgent: "app/1.0",
+      connectTimeoutMs: 1000,
+      readTimeoutMs: 2000,
+      retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+    });
+    server = started.server;
+    const result = await started.client.send(ADD_CROSS_ACCOUNT, {}, { readTimeoutMs: 500 });
+    expect(result.$metadata.httpStatus).toBe(200);
+  });
+});
