@@ -1,10 +1,10 @@
 // Bundles an application entry with esbuild the way a Node.js application would be shipped
 // (ESM, minified, node:* external) and measures gzipped bytes.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
+import { scratchDir } from "./scratch.ts";
 
 /** Minified bytes that each source module (path relative to the working directory) adds. */
 export type ModuleBytes = ReadonlyMap<string, number>;
@@ -70,14 +70,14 @@ async function bundle(entry: string, outdir: string, splitting: boolean, banner:
  * @param banner - Code put first in every output file, such as {@link CREATE_REQUIRE_BANNER}.
  */
 export async function measureBundle(entry: string, banner = ""): Promise<BundleSizes> {
-  const single = await bundle(entry, mkdtempSync(join(tmpdir(), "acs-sdk-bundle-")), false, banner);
+  const single = await bundle(entry, scratchDir("bundle"), false, banner);
   const singleOutput = single.outputFiles[0];
   if (singleOutput === undefined) {
     throw new Error(`esbuild produced no output for ${entry}`);
   }
   writeFileSync(singleOutput.path, singleOutput.contents);
 
-  const split = await bundle(entry, mkdtempSync(join(tmpdir(), "acs-sdk-split-")), true, banner);
+  const split = await bundle(entry, scratchDir("split"), true, banner);
   const contents = new Map<string, Uint8Array>();
   for (const file of split.outputFiles) {
     writeFileSync(file.path, file.contents);

@@ -2,10 +2,10 @@
 // the module has evaluated, without process start-up. The first-call time runs until the module's
 // first AddCrossAccount call has returned.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { scratchDir } from "./scratch.ts";
 
 /**
  * argv: the module (a file URL, or a package name that `require` loads from the working
@@ -32,7 +32,7 @@ let probeFile: string | undefined;
  */
 function probe(): string {
   if (probeFile === undefined) {
-    probeFile = join(mkdtempSync(join(tmpdir(), "acs-sdk-cold-")), "probe.mjs");
+    probeFile = join(scratchDir("cold"), "probe.mjs");
     writeFileSync(probeFile, PROBE);
   }
   return probeFile;

@@ -1,15 +1,14 @@
 // Compiles contenders.ts, with the acs-sdk sources it imports, into one plain ESM file, so that
 // every contender runs as ordinary JavaScript. Loaded straight from TypeScript through tsx, the
 // code would carry tsx's per-closure `__name` wrappers, which no published build has.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { scratchDir } from "./scratch.ts";
 
 /** Builds and imports the contenders module. */
 export async function loadContenders(): Promise<typeof import("./contenders.ts")> {
-  const outfile = join(mkdtempSync(join(tmpdir(), "acs-sdk-contenders-")), "contenders.mjs");
+  const outfile = join(scratchDir("contenders"), "contenders.mjs");
   await build({
     entryPoints: [fileURLToPath(new URL("./contenders.ts", import.meta.url))],
     bundle: true,

@@ -5,8 +5,8 @@
 //   node --conditions=@acs-sdk/source --import tsx bench/runtime/run.ts
 // It prints the results and writes bench/runtime/RESULTS.md.
 import { fork } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ACCESS_KEY_ID, ACCESS_KEY_SECRET, ACCOUNT_ID } from "./bench-inputs.ts";
@@ -15,6 +15,7 @@ import { measureColdStarts } from "./cold-import.ts";
 import type { Contender } from "./contenders.ts";
 import { loadContenders } from "./load-contenders.ts";
 import { groupPhrases, moduleRows } from "./module-breakdown.ts";
+import { removeScratch, scratchDir } from "./scratch.ts";
 
 // `--calls N` shortens a trial run; the recorded results use the default.
 const callsFlag = process.argv.indexOf("--calls");
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
   const ours = await measureBundle(app("add-cross-account"));
   const runtimeOnly = await measureBundle(app("runtime-only"));
   const official = await measureBundle(app("official-add-cross-account"), CREATE_REQUIRE_BANNER);
-  const emptyModule = join(mkdtempSync(join(tmpdir(), "acs-sdk-empty-")), "empty.mjs");
+  const emptyModule = join(scratchDir("empty"), "empty.mjs");
   writeFileSync(emptyModule, "export {};\n");
   const call = [`http://127.0.0.1:${server.port}`, ACCESS_KEY_ID, ACCESS_KEY_SECRET, ACCOUNT_ID];
   const rows: readonly [label: string, target: string, firstCall: boolean][] = [
@@ -210,13 +211,14 @@ async function main(): Promise<void> {
       official,
     ),
     "",
-    "The acs-sdk client imports three parts with `import()` of a literal path: the default",
-    "credential chain (used when neither `credentials` nor the AccessKey environment variables are",
-    'set), the legacy V1 signer (`signatureVersion: "v1"`) and the failure path (error-response',
-    "parsing, retry decisions, and the error classes and messages of failed calls, used on the first",
-    "failure). A single-file bundle contains all three and runs without `node_modules`. With code",
-    "splitting, esbuild puts the modules that only those imports reach into chunks that load on",
-    "first use. The official bundle starts with",
+    "The acs-sdk client imports these parts with `import()` of a literal path: the option checks",
+    "(with the first call), the default credential chain (used when neither `credentials` nor the",
+    'AccessKey environment variables are set), the legacy V1 signer (`signatureVersion: "v1"`),',
+    "the failure path (error-response parsing, retry decisions, and the error classes and messages",
+    "of failed calls, used on the first failure) and the per-call header checks. A single-file",
+    "bundle contains all of them and runs without `node_modules`. With code splitting, esbuild",
+    "puts the modules that only those imports reach into chunks that load on first use. The",
+    "official bundle starts with",
     "a `createRequire` banner, without which its CommonJS dependencies cannot load Node.js",
     "built-ins from an ESM bundle; it adds 0.1 KB.",
     "",
@@ -242,4 +244,8 @@ async function main(): Promise<void> {
   writeFileSync(new URL("./RESULTS.md", import.meta.url), report);
 }
 
-await main();
+try {
+  await main();
+} finally {
+  removeScratch();
+}
