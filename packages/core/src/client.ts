@@ -277,7 +277,8 @@ export class AcsClient {
       }
     }
     if (!isUsableCredential(credential)) {
-      throw (await loadCallFailure()).unusableCredentialError(credential);
+      const providerName = (source as Partial<CredentialProvider>).name;
+      throw (await loadCallFailure()).unusableCredentialError(credential, providerName);
     }
     return credential;
   }

@@ -255,6 +255,20 @@ describe("AcsClient errors before sending", () => {
     expect(server?.requests).toHaveLength(0);
   });
 
+  test("provider resolving to nothing", async () => {
+    const error = (await failWith(() => undefined, {
+      credentials: {
+        name: "hand-written",
+        getCredential: () => Promise.resolve(undefined as never),
+      },
+    })) as CredentialsError;
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.code).toBe("InvalidCredentialResponse");
+    expect(error.provider).toBe("hand-written");
+    expect(error.message).toContain("returned undefined");
+    expect(server?.requests).toHaveLength(0);
+  });
+
   test("empty static credential", async () => {
     const error = (await failWith(() => undefined, {
       credentials: { accessKeyId: "", accessKeySecret: "", providerName: "static_ak" },

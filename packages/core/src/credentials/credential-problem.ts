@@ -6,9 +6,23 @@ import { UNPRINTABLE } from "./usable-credential.js";
 /** Credential fields checked for unprintable characters, in the order reported. */
 const CHECKED_FIELDS = ["accessKeyId", "accessKeySecret", "securityToken"] as const;
 
-/** Explains why `isUsableCredential` rejected `credential`, naming only the field. */
-export function unusableCredentialError(credential: Credential): CredentialsError {
-  const provider = credential.providerName || "credentials";
+/**
+ * Explains why `isUsableCredential` rejected `credential`, naming only the field.
+ *
+ * @param providerName - Name of the provider that returned it, if one did.
+ */
+export function unusableCredentialError(
+  credential: Credential | undefined,
+  providerName?: string,
+): CredentialsError {
+  if (typeof credential !== "object" || credential === null) {
+    return new CredentialsError(
+      "InvalidCredentialResponse",
+      providerName ?? "credentials",
+      `the credential provider returned ${String(credential)} instead of a credential; make its getCredential resolve to { accessKeyId, accessKeySecret, providerName }.`,
+    );
+  }
+  const provider = credential.providerName || providerName || "credentials";
   if (!credential.accessKeyId || !credential.accessKeySecret) {
     return new CredentialsError(
       "InvalidCredentialOptions",

@@ -10,7 +10,11 @@ export const UNPRINTABLE = /[^\x20-\x7e]/;
  * Tells whether a credential can sign a request: both AccessKey parts set, and no character that
  * an HTTP header cannot carry in the ID, secret or token.
  */
-export function isUsableCredential(credential: Credential): boolean {
+export function isUsableCredential(credential: Credential | undefined): boolean {
+  // A provider written in JavaScript may resolve to nothing at all.
+  if (typeof credential !== "object" || credential === null) {
+    return false;
+  }
   const { accessKeyId, accessKeySecret, securityToken = "" } = credential;
   return (
     !!accessKeyId &&
