@@ -15,8 +15,9 @@ import {
 
 /**
  * Members a generated client inherits from `AcsClient`; operation methods must not replace them.
+ * A `toJSON` method would also be called by `JSON.stringify`, which would send a request.
  */
-export const ACS_CLIENT_MEMBERS = ["config", "destroy", "send", "service"] as const;
+export const ACS_CLIENT_MEMBERS = ["config", "destroy", "send", "service", "toJSON"] as const;
 
 /** Names of one operation in the client package. */
 export interface ClientOperationNames extends OperationNames {

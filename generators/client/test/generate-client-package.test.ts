@@ -72,12 +72,19 @@ describe("generateClientPackage", () => {
     const model = await loadSpec(HBR_SPEC_DIR);
     const renamed = {
       ...model,
-      operations: model.operations.slice(0, 1).map((operation) => ({ ...operation, name: "Send" })),
+      operations: ["Send", "ToJSON", "CreateHbrClient"].map((name, index) => ({
+        ...(model.operations[index] as (typeof model.operations)[number]),
+        name,
+      })),
     };
     const names = nameClientExports(renamed);
     expect(names.operations.get("Send")).toMatchObject({
       functionName: "send_",
       descriptor: "sendOperation",
+    });
+    expect(names.operations.get("ToJSON")).toMatchObject({ functionName: "toJSON_" });
+    expect(names.operations.get("CreateHbrClient")).toMatchObject({
+      functionName: "createHbrClient_",
     });
     expect(names).toMatchObject({ service: "hbrService", clientClass: "HbrClient" });
   });
