@@ -16,11 +16,17 @@ interface InvalidOption {
 /** Characters an HTTP header value cannot carry (the user agent is sent as one). */
 const UNPRINTABLE = /[^\t\x20-\x7e]/;
 
+/**
+ * The maximum delay of `setTimeout`. Node.js fires a longer timer after 1 ms, so a larger timeout
+ * would fail every attempt at once and a larger backoff would not wait.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const isPositive = (value: unknown): boolean =>
-  typeof value === "number" && Number.isFinite(value) && value > 0;
+  typeof value === "number" && value > 0 && value <= MAX_TIMER_MS;
 
 const isDelay = (value: unknown): boolean =>
-  typeof value === "number" && Number.isFinite(value) && value >= 0;
+  typeof value === "number" && value >= 0 && value <= MAX_TIMER_MS;
 
 function checkTimeouts(
   owner: "client" | "call",
@@ -29,7 +35,11 @@ function checkTimeouts(
   for (const name of ["connectTimeoutMs", "readTimeoutMs"] as const) {
     const value = options[name];
     if (value !== undefined && !isPositive(value)) {
-      return { path: `${owner} ${name}`, value, expected: "a positive number of milliseconds" };
+      return {
+        path: `${owner} ${name}`,
+        value,
+        expected: `a positive number of milliseconds up to ${MAX_TIMER_MS}`,
+      };
     }
   }
   return undefined;
@@ -41,6 +51,9 @@ function checkRetry(
 ): InvalidOption | undefined {
   if (retry === undefined) {
     return undefined;
+  }
+  if (typeof retry !== "object" || retry === null) {
+    return { path: `${owner} retry`, value: retry, expected: "an object of retry options" };
   }
   const { maxAttempts, baseDelayMs, maxDelayMs } = retry;
   if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1)) {
@@ -55,7 +68,11 @@ function checkRetry(
     ["maxDelayMs", maxDelayMs],
   ] as const) {
     if (value !== undefined && !isDelay(value)) {
-      return { path: `${owner} retry.${name}`, value, expected: "0 or more milliseconds" };
+      return {
+        path: `${owner} retry.${name}`,
+        value,
+        expected: `0 to ${MAX_TIMER_MS} milliseconds`,
+      };
     }
   }
   return undefined;

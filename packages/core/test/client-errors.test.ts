@@ -310,6 +310,11 @@ describe("AcsClient option checks", () => {
     ["client retry.maxAttempts", { retry: { maxAttempts: 2.5 } }],
     ["client retry.baseDelayMs", { retry: { baseDelayMs: Number.NaN } }],
     ["client retry.maxDelayMs", { retry: { maxDelayMs: -1 } }],
+    // Node.js fires a timer longer than 2 ** 31 - 1 ms after 1 ms.
+    ["client readTimeoutMs", { readTimeoutMs: 2 ** 31 }],
+    ["client connectTimeoutMs", { connectTimeoutMs: 2 ** 40 }],
+    ["client retry.maxDelayMs", { retry: { maxDelayMs: 2 ** 31 } }],
+    ["client retry", { retry: null }],
   ])("%s is checked", async (path, options) => {
     const error = (await failWith(
       () => undefined,
@@ -325,10 +330,12 @@ describe("AcsClient option checks", () => {
     ["call readTimeoutMs", { readTimeoutMs: -1 }],
     ["call connectTimeoutMs", { connectTimeoutMs: Number.POSITIVE_INFINITY }],
     ["call retry.maxAttempts", { retry: { maxAttempts: -1 } }],
+    ["call readTimeoutMs", { readTimeoutMs: 2 ** 31 }],
+    ["call retry", { retry: null }],
   ])("%s is checked", async (path, options) => {
     const started = await fixture.start(() => undefined);
     server = started.server;
-    const call = started.client.send(ADD_CROSS_ACCOUNT, {}, options);
+    const call = started.client.send(ADD_CROSS_ACCOUNT, {}, options as never);
     await expect(call).rejects.toBeInstanceOf(ConfigurationError);
     await expect(call).rejects.toThrow(`The ${path} option is`);
     expect(server.requests).toHaveLength(0);
@@ -349,7 +356,7 @@ describe("AcsClient option checks", () => {
       signatureVersion: "v3",
       userAgent: "app/1.0",
       connectTimeoutMs: 1000,
-      readTimeoutMs: 2000,
+      readTimeoutMs: 2 ** 31 - 1,
       retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
     });
     server = started.server;
