@@ -209,6 +209,25 @@ describe("AcsClient RPC request", () => {
     },
   );
 
+  test.each([
+    [{ " host": "evil.example" }, '" host" is not a valid HTTP header name'],
+    [{ "x-acs-trace\t": "a" }, "is not a valid HTTP header name"],
+    [{ "": "a" }, '"" is not a valid HTTP header name'],
+    [{ "x-acs-trace": 5 }, '"x-acs-trace" has the value 5; pass a string'],
+    [{ "x-acs-trace": undefined }, "has the value undefined"],
+  ])("call headers %o are rejected", async (headers, message) => {
+    const { server, client } = await setUp((_request, response) =>
+      sendJson(response, 200, SUCCESS),
+    );
+    const call = client.send(ADD_CROSS_ACCOUNT, {}, { headers: headers as never });
+    await expect(call).rejects.toMatchObject({
+      name: "ConfigurationError",
+      code: "InvalidConfiguration",
+      message: expect.stringContaining(message),
+    });
+    expect(server.requests).toHaveLength(0);
+  });
+
   test("form body without serialize", async () => {
     const { server, client } = await setUp((_request, response) =>
       sendJson(response, 200, SUCCESS),

@@ -27,10 +27,14 @@ const CLIENT_HEADERS = new Set([
   "x-acs-version",
 ]);
 
+/** An HTTP header name (an RFC 9110 token); Node.js rejects any other name. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 /**
  * Adds the extra headers of one call (`CallOptions.headers`) to the serialized ones.
  *
- * @throws ConfigurationError `InvalidConfiguration` for a header the client sets itself.
+ * @throws ConfigurationError `InvalidConfiguration` for a header the client sets itself, a name
+ *   that is not an HTTP token or a value that is not a string.
  * @throws SerializationError `UnserializableValue` for a value HTTP headers cannot carry.
  */
 export function addCallHeaders(
@@ -38,12 +42,22 @@ export function addCallHeaders(
   extra: Readonly<Record<string, string>>,
 ): void {
   for (const name in extra) {
+    const value: unknown = extra[name];
+    if (!HEADER_NAME.test(name) || typeof value !== "string") {
+      const problem = HEADER_NAME.test(name)
+        ? `has the value ${String(value)}; pass a string`
+        : "is not a valid HTTP header name; remove spaces and separators from it";
+      throw new ConfigurationError(
+        "InvalidConfiguration",
+        `The call's header ${JSON.stringify(name)} ${problem}.`,
+      );
+    }
     if (CLIENT_HEADERS.has(name.toLowerCase())) {
       throw new ConfigurationError(
         "InvalidConfiguration",
         `The call's headers include ${name}, which the client sets on every request; remove it (userAgent in the client configuration adds to user-agent).`,
       );
     }
-    addHeader(headers, name, extra[name] as string);
+    addHeader(headers, name, value);
   }
 }
