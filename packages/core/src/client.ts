@@ -91,7 +91,7 @@ export class AcsClient {
       const credential = await this.#credential(action, signal);
       const signed = signer.sign(prepared, credential, {
         date: config.clock ? checks.readClock(config.clock) : new Date(),
-        nonce: config.nonce?.() ?? randomNonce(),
+        nonce: config.nonce ? checks.readNonce(config.nonce) : randomNonce(),
         retriesSoFar: attempt - 1,
         delayMs,
       });

@@ -150,3 +150,21 @@ export function readClock(clock: () => Date): Date {
     `The client clock option returned ${described}; make it return a valid Date.`,
   );
 }
+
+/**
+ * Reads the signature nonce from the client's `nonce` option.
+ *
+ * @throws ConfigurationError `InvalidConfiguration` when it returns no non-empty printable text,
+ *   which the `x-acs-signature-nonce` header needs.
+ */
+export function readNonce(nonce: () => string): string {
+  const value: unknown = nonce();
+  if (typeof value === "string" && value !== "" && !UNPRINTABLE.test(value)) {
+    return value;
+  }
+  const described = typeof value === "string" ? JSON.stringify(value) : String(value);
+  throw new ConfigurationError(
+    "InvalidConfiguration",
+    `The client nonce option returned ${described}; make it return non-empty printable ASCII text, new for every attempt.`,
+  );
+}

@@ -269,6 +269,23 @@ describe("AcsClient errors before sending", () => {
     expect(server?.requests).toHaveLength(0);
   });
 
+  test.each([
+    ["control character", "static_ak\n", "control or non-ASCII character"],
+    ["number", 7, "providerName is number"],
+  ])("providerName with a %s", async (_case, providerName, text) => {
+    const error = (await failWith(() => undefined, {
+      credentials: {
+        accessKeyId: "id",
+        accessKeySecret: "secret-value",
+        providerName: providerName as string,
+      },
+    })) as CredentialsError;
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.code).toBe("InvalidCredentialOptions");
+    expect(error.message).toContain(text);
+    expect(server?.requests).toHaveLength(0);
+  });
+
   test("empty static credential", async () => {
     const error = (await failWith(() => undefined, {
       credentials: { accessKeyId: "", accessKeySecret: "", providerName: "static_ak" },
@@ -339,6 +356,17 @@ describe("AcsClient option checks", () => {
     await expect(call).rejects.toBeInstanceOf(ConfigurationError);
     await expect(call).rejects.toThrow(`The ${path} option is`);
     expect(server.requests).toHaveLength(0);
+  });
+
+  test.each([
+    ["an empty string", () => ""],
+    ["a line break", () => "nonce\n1"],
+    ["a number", () => 42 as unknown as string],
+  ])("nonce returning %s", async (_case, nonce) => {
+    const error = (await failWith(() => undefined, { nonce })) as ConfigurationError;
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.message).toContain("The client nonce option returned");
+    expect(server?.requests).toHaveLength(0);
   });
 
   test("clock returning an invalid date", async () => {

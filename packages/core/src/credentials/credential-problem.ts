@@ -4,7 +4,7 @@ import { CredentialsError } from "./credentials-error.js";
 import { UNPRINTABLE } from "./usable-credential.js";
 
 /** Credential fields checked for unprintable characters, in the order reported. */
-const CHECKED_FIELDS = ["accessKeyId", "accessKeySecret", "securityToken"] as const;
+const CHECKED_FIELDS = ["accessKeyId", "accessKeySecret", "securityToken", "providerName"] as const;
 
 /**
  * Explains why `isUsableCredential` rejected `credential`, naming only the field.
@@ -22,12 +22,20 @@ export function unusableCredentialError(
       `the credential provider returned ${String(credential)} instead of a credential; make its getCredential resolve to { accessKeyId, accessKeySecret, providerName }.`,
     );
   }
-  const provider = credential.providerName || providerName || "credentials";
+  const named = credential.providerName;
+  const provider = (typeof named === "string" && named) || providerName || "credentials";
   if (!credential.accessKeyId || !credential.accessKeySecret) {
     return new CredentialsError(
       "InvalidCredentialOptions",
       provider,
       "the credential has an empty accessKeyId or accessKeySecret; pass both in the client's credentials option.",
+    );
+  }
+  if (named !== undefined && typeof named !== "string") {
+    return new CredentialsError(
+      "InvalidCredentialOptions",
+      provider,
+      `the credential's providerName is ${typeof named}; make it text such as "static_ak", or leave it out.`,
     );
   }
   // Node.js throws an untyped TypeError for such a header. The value may be a secret, so the

@@ -8,17 +8,18 @@ export const UNPRINTABLE = /[^\x20-\x7e]/;
 
 /**
  * Tells whether a credential can sign a request: both AccessKey parts set, and no character that
- * an HTTP header cannot carry in the ID, secret or token.
+ * an HTTP header cannot carry in the ID, secret, token or provider name.
  */
 export function isUsableCredential(credential: Credential | undefined): boolean {
   // A provider written in JavaScript may resolve to nothing at all.
   if (typeof credential !== "object" || credential === null) {
     return false;
   }
-  const { accessKeyId, accessKeySecret, securityToken = "" } = credential;
+  const { accessKeyId, accessKeySecret, securityToken = "", providerName = "" } = credential;
   return (
     !!accessKeyId &&
     !!accessKeySecret &&
-    !UNPRINTABLE.test(accessKeyId + accessKeySecret + securityToken)
+    typeof providerName === "string" &&
+    !UNPRINTABLE.test(accessKeyId + accessKeySecret + securityToken + providerName)
   );
 }
