@@ -43,7 +43,6 @@ export class AcsClient {
   #endpoint: ResolvedEndpoint | undefined;
   #defaultChain: Promise<CredentialProvider> | undefined;
   #legacySigner: Promise<RequestSigner> | undefined;
-  #configCheck: Promise<typeof ConfigCheck> | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -68,7 +67,9 @@ export class AcsClient {
     const { action } = operation;
     const { config } = this;
     const { signal } = options;
-    const checks = await this.#checkConfig();
+    // The options are checked on every call, because a caller may change the object between calls.
+    const checks = await loadConfigCheck();
+    checks.checkClientConfig(config);
     checks.checkCallOptions(options);
     const issues = operation.validate?.(request);
     if (issues?.length) {
@@ -217,18 +218,6 @@ export class AcsClient {
     };
   }
 
-  /**
-   * Imports the option checks with the first call and checks the client's options once. The
-   * options do not change afterwards, so later calls reuse the outcome, a rejection included.
-   */
-  #checkConfig(): Promise<typeof ConfigCheck> {
-    this.#configCheck ??= import("./config-check.js").then((module) => {
-      module.checkClientConfig(this.config);
-      return module;
-    });
-    return this.#configCheck;
-  }
-
   #loadLegacySigner(): Promise<RequestSigner> {
     // A literal specifier, so that bundlers include the module or split it into a chunk.
     this.#legacySigner ??= import("./signing/rpc-v1-signature.js").then(
@@ -282,6 +271,14 @@ export class AcsClient {
     }
     return credential;
   }
+}
+
+/**
+ * Imports the option checks (config-check.ts) with the first call. The specifier is a literal so
+ * that bundlers include the module or split it into a chunk of its own.
+ */
+function loadConfigCheck(): Promise<typeof ConfigCheck> {
+  return import("./config-check.js");
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Checks the values of client and call options that TypeScript's types do not pin down (numbers,
- * and anything a JavaScript caller passes). The client imports this module with the first call,
- * so it is not part of an application's start-up.
+ * and anything a JavaScript caller passes) on every call. The client imports this module with
+ * the first call, so it is not part of an application's start-up.
  */
 import type { CallOptions, ClientConfig, RetryOptions } from "./config.js";
 import { ConfigurationError } from "./errors/configuration-error.js";

@@ -378,6 +378,19 @@ describe("AcsClient option checks", () => {
     expect(server?.requests).toHaveLength(0);
   });
 
+  test("options changed after a call are checked again", async () => {
+    const started = await fixture.start((_request, response) => sendJson(response, 200, {}), {
+      readTimeoutMs: 1000,
+    });
+    server = started.server;
+    await started.client.send(ADD_CROSS_ACCOUNT, {});
+    // The client keeps the caller's configuration object, which the caller may still change.
+    (started.client.config as { readTimeoutMs?: number }).readTimeoutMs = -5;
+    const call = started.client.send(ADD_CROSS_ACCOUNT, {});
+    await expect(call).rejects.toThrow("The client readTimeoutMs option is -5");
+    expect(server.requests).toHaveLength(1);
+  });
+
   test("valid options pass", async () => {
     const started = await fixture.start((_request, response) => sendJson(response, 200, {}), {
       protocol: "http",
