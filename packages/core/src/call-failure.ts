@@ -1,9 +1,9 @@
 /**
- * Everything that only a failed call needs: error-response parsing, the retry decision and the
- * errors of invalid configuration, credentials and requests and of aborted calls. The client imports this module
- * with `import()` on the first failure, so a code-splitting bundler puts it in a chunk that an
- * application whose calls succeed never loads. Nothing on the success path may import it
- * statically.
+ * Everything that only a failed call needs: error-response parsing, the retry decision, and the
+ * errors of invalid configuration, credentials and requests and of aborted calls. The client
+ * imports this module with `import()` on the first failure, so a code-splitting bundler puts it in
+ * a chunk that an application whose calls succeed never loads. Nothing on the success path may
+ * import it statically.
  */
 
 export {
