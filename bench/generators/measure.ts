@@ -1,9 +1,8 @@
 // Runs a contender in a child process and measures what it wrote.
 import { execFile } from "node:child_process";
-import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { measureTree } from "@acs-sdk/corpus";
 import type { ChildReport } from "./contender-child.ts";
 import type { ContenderInput, ContenderName } from "./contenders.ts";
 
@@ -18,18 +17,6 @@ export interface Measurement {
   readonly maxRssBytes: number;
   readonly files: number;
   readonly bytes: number;
-}
-
-async function measureTree(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      files += 1;
-      bytes += (await stat(join(entry.parentPath, entry.name))).size;
-    }
-  }
-  return { files, bytes };
 }
 
 /** Runs `name` on `input` in a fresh process (from `cwd`, where tsx resolves). */

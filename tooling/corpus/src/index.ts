@@ -26,6 +26,7 @@ export {
   REPOSITORY_ROOT,
   runCorpus,
 } from "./run-corpus.js";
+export { measureTree, type TreeSize } from "./tree-size.js";
 export {
   linkPackages,
   TYPE_CHECK_CONFIG,

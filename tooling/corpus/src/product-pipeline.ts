@@ -2,7 +2,7 @@
  * One product version through the whole chain: import its api-docs metadata into a spec, generate
  * its three packages from that spec, and type-check them. The work happens in a folder of its own.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { generateProducts } from "@acs-sdk/generate";
@@ -14,6 +14,7 @@ import {
 } from "@acs-sdk/importer";
 import { formatDiagnostic, GENERATED_DIR } from "@acs-sdk/spec-loader";
 import type { MetadataFile } from "./find-metadata.js";
+import { measureTree } from "./tree-size.js";
 import { linkPackages, type TypeChecker, writeTypeCheckConfig } from "./type-check.js";
 
 /** The steps of the chain, in order. */
@@ -68,18 +69,6 @@ async function readStyle(path: string): Promise<string> {
   const docs = JSON.parse(await readFile(path, "utf8")) as { info?: { style?: unknown } };
   const style = docs.info?.style;
   return typeof style === "string" ? style : "?";
-}
-
-async function measureTree(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      files += 1;
-      bytes += (await stat(join(entry.parentPath, entry.name))).size;
-    }
-  }
-  return { files, bytes };
 }
 
 /** Thrown inside the chain to end it with a failure of one phase. */
