@@ -247,7 +247,7 @@ describe("replay protection", () => {
   });
 });
 
-/** The server's request log as JSON text, to search for secrets. */
+/** Returns the server's request log as JSON text, to search for secrets. */
 function loggedText(mock: MockServer): string {
   return JSON.stringify(mock.requests, (_key, value: unknown) =>
     typeof value === "bigint" ? value.toString() : value,
