@@ -43,8 +43,9 @@ export function addCallHeaders(
 ): void {
   for (const name in extra) {
     const value: unknown = extra[name];
-    if (!HEADER_NAME.test(name) || typeof value !== "string") {
-      const problem = HEADER_NAME.test(name)
+    const validName = HEADER_NAME.test(name);
+    if (!validName || typeof value !== "string") {
+      const problem = validName
         ? `has the value ${String(value)}; pass a string`
         : "is not a valid HTTP header name; remove spaces and separators from it";
       throw new ConfigurationError(
